@@ -1,0 +1,153 @@
+"""Structure rules for the notebook series (docs/NOTEBOOKS.md).
+
+Checks every chapter notebook that exists; `test_all_chapters_exist` fails until all eleven are
+written (intended: it shows which chapters are still missing).
+"""
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+CHAPTERS = [
+    "00_start.ipynb",
+    "01_tensors.ipynb",
+    "02_activations.ipynb",
+    "03_dense_flatten.ipynb",
+    "04_losses.ipynb",
+    "05_optimizers.ipynb",
+    "06_fashion_mnist.ipynb",
+    "07_training_tools.ipynb",
+    "08_regularization.ipynb",
+    "09_regression.ipynb",
+    "10_backprop.ipynb",
+]
+EXISTING = [name for name in CHAPTERS if (NOTEBOOKS / name).exists()]
+CHECK_MARK = "# NBVAL_CHECK_OUTPUT"
+MAX_BYTES = 200_000
+WIDGET_CALL = re.compile(r"\bwidgets\.\w+\(|\binteract(ive)?(_manual)?\(|\binteractive_output\(")
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def load(name):
+    return nbformat.read(str(NOTEBOOKS / name), as_version=4)
+
+
+def code_cells(nb):
+    return [c for c in nb.cells if c.cell_type == "code"]
+
+
+def is_checked(cell):
+    return cell.source.lstrip().startswith(CHECK_MARK)
+
+
+def is_quiz(cell):
+    return "quiz.ask(" in cell.source
+
+
+def next_target(name):
+    i = CHAPTERS.index(name)
+    return CHAPTERS[i + 1] if i + 1 < len(CHAPTERS) else "README.md"
+
+
+def test_all_chapters_exist():
+    missing = [name for name in CHAPTERS if name not in EXISTING]
+    assert missing == [], f"chapters not written yet: {missing}"
+
+
+def test_no_stray_notebooks():
+    present = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
+    assert [p for p in present if p not in CHAPTERS] == []
+
+
+@pytest.mark.parametrize("name", EXISTING)
+def test_title_cell(name):
+    first = load(name).cells[0]
+    number = int(name[:2])
+    assert first.cell_type == "markdown"
+    assert re.match(rf"# {number}장\. \S", first.source), first.source.splitlines()[0]
+
+
+@pytest.mark.parametrize("name", EXISTING)
+def test_kernelspec_is_python3(name):
+    assert load(name).metadata["kernelspec"]["name"] == "python3"
+
+
+@pytest.mark.parametrize("name", EXISTING)
+def test_quiz_cells(name):
+    quizzes = [c for c in code_cells(load(name)) if is_quiz(c)]
+    assert 3 <= len(quizzes) <= 6, f"{name} has {len(quizzes)} quiz.ask cells, expected 3 to 6"
+    assert all("from honggong import quiz" in c.source or "quiz.ask(" in c.source for c in quizzes)
+
+
+@pytest.mark.parametrize("name", EXISTING)
+def test_has_a_widget_cell(name):
+    cells = [c for c in code_cells(load(name)) if not is_quiz(c) and WIDGET_CALL.search(c.source)]
+    assert len(cells) >= 1, f"{name} has no widget cell (widgets.xxx(...) or interact(...))"
+
+
+@pytest.mark.parametrize("name", EXISTING)
+def test_next_chapter_link(name):
+    last_md = [c for c in load(name).cells if c.cell_type == "markdown"][-1].source
+    assert "다음 장" in last_md or name == CHAPTERS[-1]
+    targets = LINK.findall(last_md)
+    want = next_target(name)
+    assert want in targets, f"{name}: last markdown cell links to {targets}, expected {want}"
+    assert (NOTEBOOKS / want).exists(), f"{name} links to {want}, which does not exist yet"
+
+
+@pytest.mark.parametrize("name", EXISTING)
+def test_outputs_only_on_checked_cells(name):
+    for i, cell in enumerate(code_cells(load(name))):
+        if is_checked(cell):
+            assert cell.outputs, f"{name} code cell {i}: # NBVAL_CHECK_OUTPUT cell was not executed"
+            assert cell.execution_count is not None
+        else:
+            assert cell.outputs == [], f"{name} code cell {i} has stored outputs"
+            assert cell.execution_count is None, f"{name} code cell {i} has an execution_count"
+
+
+@pytest.mark.parametrize("name", EXISTING)
+def test_no_image_or_widget_outputs(name):
+    for cell in code_cells(load(name)):
+        for out in cell.outputs:
+            kinds = list(out.get("data", {}))
+            assert [k for k in kinds if k.startswith("image/") or "widget" in k] == []
+
+
+@pytest.mark.parametrize("name", EXISTING)
+def test_file_is_small(name):
+    assert (NOTEBOOKS / name).stat().st_size < MAX_BYTES
+
+
+@pytest.mark.parametrize("name", EXISTING)
+def test_current_keras_idioms(name):
+    # Keras 3: keras.Input(shape=...) first; input_shape= on a layer is the old form and warns.
+    for cell in code_cells(load(name)):
+        assert "input_shape=" not in cell.source, cell.source
+
+
+@pytest.mark.parametrize("name", EXISTING)
+def test_figure_cells_end_with_show(name):
+    # A bare `plt.plot(...)` at the end of a cell prints a changing repr; end figure cells with plt.show().
+    for cell in code_cells(load(name)):
+        lines = [ln for ln in cell.source.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+        if lines and re.match(r"\s*plt\.", lines[-1]):
+            assert lines[-1].strip() == "plt.show()", lines[-1]
+
+
+def test_readme_lists_every_chapter():
+    readme = (NOTEBOOKS / "README.md").read_text(encoding="utf-8")
+    for name in CHAPTERS:
+        lines = [ln for ln in readme.splitlines() if f"]({name})" in ln]
+        assert len(lines) == 1, f"README.md should link {name} exactly once, found {len(lines)}"
+        summary = LINK.sub("", lines[0]).strip(" |-*")
+        assert len(summary) >= 10, f"README.md line for {name} needs a one-line summary"
+
+
+def test_readme_chapters_in_order():
+    readme = (NOTEBOOKS / "README.md").read_text(encoding="utf-8")
+    positions = [readme.find(f"]({name})") for name in CHAPTERS]
+    assert positions == sorted(positions)

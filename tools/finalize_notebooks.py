@@ -1,0 +1,115 @@
+"""Execute notebooks top to bottom and store only the outputs nbval should compare.
+
+    .venv/bin/python tools/finalize_notebooks.py notebooks/02_activations.ipynb [...]
+    .venv/bin/python tools/finalize_notebooks.py            # every notebooks/NN_*.ipynb
+
+For each notebook:
+1. run every cell with nbclient in this Python's environment (kernel "python3" = sys.executable);
+   an exception in any cell stops with the cell's traceback;
+2. fail if any cell wrote to stderr (a warning the learner would see);
+3. keep the text outputs (stdout, text/plain) of cells whose first line is `# NBVAL_CHECK_OUTPUT`;
+   such a cell may not show a figure or a widget (nbval cannot compare those);
+4. clear outputs and execution counts of every other cell, drop widget state and timing metadata;
+5. write the notebook back atomically and print the execution time.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from nbtools import is_checked, read_notebook, strip_ids, write_notebook  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+class FinalizeError(RuntimeError):
+    pass
+
+
+def _text_only(output, where):
+    """Return the comparable text part of one output of a checked cell, or raise FinalizeError."""
+    kind = output.output_type
+    if kind == "stream":
+        return output
+    if kind in ("execute_result", "display_data"):
+        data = output.get("data", {})
+        bad = [k for k in data if k.startswith("image/") or k == WIDGET_VIEW]
+        if bad:
+            raise FinalizeError(
+                f"{where}: a # NBVAL_CHECK_OUTPUT cell shows {bad}. Checked cells must print text only; "
+                "move the figure/widget to its own cell. (그림·위젯은 비교할 수 없으니 다른 셀로 옮기세요.)")
+        output["data"] = {"text/plain": data["text/plain"]} if "text/plain" in data else {}
+        output["metadata"] = {}
+        return output if output["data"] else None
+    raise FinalizeError(f"{where}: unexpected output type {kind!r}")
+
+
+def finalize(path, timeout=120) -> float:
+    """Execute one notebook in place and keep only the checked text outputs; return seconds taken."""
+    path = Path(path)
+    nb = read_notebook(path)
+    client = NotebookClient(nb, kernel_name="python3", timeout=timeout, record_timing=False,
+                            store_widget_state=False,
+                            resources={"metadata": {"path": str(path.parent)}})
+    start = time.perf_counter()
+    client.execute()
+    seconds = time.perf_counter() - start
+
+    problems = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            cell.pop("outputs", None)
+            continue
+        where = f"{path.name} cell {i}"
+        for out in cell.outputs:
+            if out.output_type == "stream" and out.name == "stderr":
+                problems.append(f"{where} wrote to stderr (a warning?): {out.text.strip()[:300]}")
+        if is_checked(cell):
+            kept = [o for o in (_text_only(o, where) for o in cell.outputs) if o is not None]
+            if not kept:
+                problems.append(f"{where}: # NBVAL_CHECK_OUTPUT cell produced no text output to compare")
+            cell.outputs = kept
+        else:
+            cell.outputs = []
+            cell.execution_count = None
+        cell.metadata.pop("execution", None)
+    if problems:
+        raise FinalizeError("\n".join(problems))
+
+    nb.metadata.pop("widgets", None)
+    strip_ids(nb)
+    write_notebook(nb, path)
+    return seconds
+
+
+def default_paths():
+    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", help="notebooks (default: every notebooks/NN_*.ipynb)")
+    parser.add_argument("--timeout", type=int, default=120, help="seconds allowed per cell")
+    args = parser.parse_args(argv)
+    paths = [Path(p) for p in args.paths] or default_paths()
+    status = 0
+    for p in paths:
+        try:
+            seconds = finalize(p, timeout=args.timeout)
+            print(f"{p.name}: executed in {seconds:.1f} s, outputs finalized")
+        except (FinalizeError, CellExecutionError) as err:
+            print(f"{p.name}: FAILED\n{err}", file=sys.stderr)
+            status = 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
