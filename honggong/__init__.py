@@ -4,3 +4,13 @@
 plots, widgets and quizzes are imported explicitly (`from honggong import plots`).
 """
 __version__ = "0.1.0"
+
+
+def __getattr__(name):
+    # Lazy, headless extras: `honggong.surfaces` and `honggong.trajectory(...)` (a callable module)
+    # load on first use, so `import honggong` stays fast. plots/widgets are imported explicitly.
+    if name in ("surfaces", "trajectory"):
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
