@@ -1,0 +1,319 @@
+"""The three question types and how an answer is graded.
+
+Every question grades an answer into a ``Feedback(status, message)``; ``status`` is one of
+
+    "correct"  ✅ 정답입니다! + 해설 (explanation)
+    "wrong"    ❌ 아쉬워요, 오답입니다. + the chosen option's (or known mistake's) feedback + 힌트 + 해설
+    "missing"  ✏️ no answer yet (None or "")
+    "invalid"  ⚠️ an answer of the wrong form ("expected ..., received ...")
+
+``grade`` never raises: a quiz must not crash a learner's notebook whatever they type.
+
+    MultipleChoice  answer = option number (1-based). Accepts 2, "2", "2번", "(2)", 2.0 or an option's text.
+    Numeric         |answer - key| <= tolerance. Accepts 1010, 1010.0, "1010", "1,010", "1,010개" (unit "개").
+    ShortAnswer     normalize(answer) equals normalize(key) or of one of ``accept`` (synonyms, Korean/English).
+"""
+from __future__ import annotations
+
+import html
+import math
+import re
+from dataclasses import dataclass, field
+
+from .normalize import is_missing, normalize_text, parse_number
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """Result of grading one answer: status ("correct"/"wrong"/"missing"/"invalid") and a message."""
+
+    status: str
+    message: str
+
+    @property
+    def correct(self) -> bool:
+        return self.status == "correct"
+
+
+@dataclass(frozen=True)
+class Option:
+    """One multiple-choice option and what to tell the learner who picks it."""
+
+    text: str
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A known wrong answer (e.g. the notes' 1,000 parameters) with a targeted explanation."""
+
+    answer: object
+    feedback: str
+
+
+def markup_html(text: str) -> str:
+    """The banks' tiny markup as HTML: `code`, **bold**, newlines. Everything else is escaped."""
+    out = html.escape(text, quote=False)
+    out = re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
+    out = re.sub(r"\*\*([^*]+)\*\*", r"<b>\1</b>", out)
+    return out.replace("\n", "<br>")
+
+
+def _describe(value) -> str:
+    """repr() that cannot fail and stays short, for "received ..." messages."""
+    try:
+        text = repr(value)
+    except Exception:  # a learner's object with a broken __repr__
+        text = f"<{type(value).__name__} object>"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+@dataclass(eq=False)
+class Question:
+    """Base class: common fields, the feedback wording, and the text/HTML/widget displays."""
+
+    id: str
+    prompt: str
+    explanation: str
+    source: str
+    hint: str = ""
+    computed_by: str | None = None
+    chapter: str = ""
+    title: str = ""
+    number: int = 0
+    total: int = 0
+    kind = "question"
+    _widget: object = field(default=None, init=False, repr=False)
+    _echo_guard: bool = field(default=False, init=False, repr=False)
+
+    # ---- grading -------------------------------------------------------------------------------
+    def grade(self, answer) -> Feedback:
+        """Grade ``answer`` into a Feedback. Never raises."""
+        try:
+            if is_missing(answer):
+                return Feedback("missing", f"✏️ 아직 답이 없어요. {self.how_to_answer()}")
+            return self._grade(answer)
+        except Exception as exc:  # safety net: unexpected input must not crash the notebook
+            return self._invalid("an answer the quiz can read", answer, extra=f"({type(exc).__name__})")
+
+    def check(self, answer) -> bool:
+        """Answer from code: prints 정답/오답 feedback with the explanation, returns True/False.
+
+        Never raises, even for a missing (None, "") or oddly typed answer.
+        """
+        feedback = self.grade(answer)
+        print(feedback.message)
+        if self._widget is not None:  # keep an open widget in step with programmatic answers
+            from .ui import show_feedback
+
+            show_feedback(self, feedback)
+        return feedback.correct
+
+    def _grade(self, answer) -> Feedback:  # pragma: no cover - subclasses implement it
+        raise NotImplementedError
+
+    def _correct(self) -> Feedback:
+        return Feedback("correct", f"✅ 정답입니다! {self.explanation}")
+
+    def _wrong(self, specific: str = "") -> Feedback:
+        parts = ["❌ 아쉬워요, 오답입니다."]
+        if specific:
+            parts.append(specific)
+        if self.hint:
+            parts.append(f"💡 힌트: {self.hint}")
+        parts.append(f"📖 해설: {self.explanation}")
+        return Feedback("wrong", " ".join(parts))
+
+    def _invalid(self, expected: str, answer, extra: str = "") -> Feedback:
+        received = f"{_describe(answer)} ({type(answer).__name__})"
+        message = f"⚠️ 답의 형식을 알아볼 수 없어요. Expected {expected}, received {received}."
+        if extra:
+            message += f" {extra}"
+        return Feedback("invalid", f"{message} {self.how_to_answer()}")
+
+    def how_to_answer(self) -> str:  # pragma: no cover - subclasses implement it
+        raise NotImplementedError
+
+    # ---- display -------------------------------------------------------------------------------
+    def heading(self) -> str:
+        where = f"{self.chapter} {self.title}".strip()
+        position = f"문제 {self.number}/{self.total}" if self.number else "문제"
+        return f"[{where} · {position}]" if where else f"[{position}]"
+
+    def call_hint(self) -> str:
+        """How to get this question again in code, e.g. q = quiz.ask("ch05", 2)."""
+        if self.chapter and self.number:
+            return f'q = quiz.ask("{self.chapter}", {self.number})'
+        return "q = quiz.ask(...)"
+
+    def option_texts(self) -> list[str]:
+        """Texts of the options (multiple choice only)."""
+        return []
+
+    def body_lines(self) -> list[str]:
+        return [f"  {i}) {text}" for i, text in enumerate(self.option_texts(), start=1)]
+
+    def text(self) -> str:
+        """Plain-text form (no front end, nbval, a terminal): question, options, how to answer."""
+        lines = [self.heading(), self.prompt, *self.body_lines()]
+        lines.append(f"→ 답하기: {self.call_hint()} 다음에 {self.how_to_answer()}")
+        lines.append(f"(출처: {self.source})")
+        return "\n".join(lines)
+
+    def html(self) -> str:
+        """Static HTML form (shown where widgets cannot run)."""
+        body = "".join(f"<li>{markup_html(text)}</li>" for text in self.option_texts())
+        options = f"<ol>{body}</ol>" if body else ""
+        return (
+            f'<div class="hg-quiz-static"><b>{html.escape(self.heading())}</b>'
+            f"<p>{markup_html(self.prompt)}</p>{options}"
+            f"<p><small>→ 답하기: <code>{html.escape(self.call_hint())}</code> 다음에 "
+            f"{markup_html(self.how_to_answer())}<br>(출처: {html.escape(self.source)})</small></p></div>"
+        )
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def _repr_pretty_(self, printer, cycle) -> None:
+        printer.text(self.text())
+
+    def _repr_html_(self) -> str:
+        return self.html()
+
+    def _ipython_display_(self) -> None:
+        from .ui import display_question
+
+        display_question(self)
+
+    @property
+    def widget(self):
+        """The ipywidgets UI (VBox with class "hg-quiz"), built on first use."""
+        if self._widget is None:
+            from .ui import build_widget
+
+            self._widget = build_widget(self)
+        return self._widget
+
+    @property
+    def button(self):
+        """The "확인" (check) Button of the widget."""
+        return self.widget.hg_button
+
+    @property
+    def feedback(self):
+        """The HTML widget where feedback appears after "확인"."""
+        return self.widget.hg_feedback
+
+
+@dataclass(eq=False)
+class MultipleChoice(Question):
+    """One correct option among ``options``; ``answer`` is its number, counting from 1."""
+
+    options: list[Option] = field(default_factory=list)
+    answer: int = 1
+    kind = "multiple_choice"
+
+    def how_to_answer(self) -> str:
+        return f"보기 번호(1~{len(self.options)})를 골라 `q.check(번호)`처럼 넣어 보세요."
+
+    def option_texts(self) -> list[str]:
+        return [option.text for option in self.options]
+
+    def choice_number(self, answer) -> int | None:
+        """Option number (1-based) meant by ``answer``, or None if it names no option."""
+        if isinstance(answer, str):
+            text = normalize_text(answer).rstrip(".").removesuffix("번")
+            if text.isdigit():
+                answer = int(text)
+            else:
+                for i, option in enumerate(self.options, start=1):
+                    if normalize_text(option.text) == text:
+                        return i
+                return None
+        number = parse_number(answer)
+        if number is None or number != int(number) or not 1 <= number <= len(self.options):
+            return None
+        return int(number)
+
+    def _grade(self, answer) -> Feedback:
+        choice = self.choice_number(answer)
+        if choice is None:
+            return self._invalid(f"an option number 1-{len(self.options)} or an option's text", answer)
+        if choice == self.answer:
+            return self._correct()
+        return self._wrong(self.options[choice - 1].feedback)
+
+    @property
+    def choices(self):
+        """The RadioButtons widget (class "hg-quiz-choices"); its value is the option number."""
+        return self.widget.hg_input
+
+
+@dataclass(eq=False)
+class Numeric(Question):
+    """A number answer, correct when ``|answer - key| <= tolerance`` (tolerance 0: exact)."""
+
+    answer: float = 0.0
+    tolerance: float = 0.0
+    unit: str = ""
+    mistakes: list[Mistake] = field(default_factory=list)
+    kind = "numeric"
+
+    def how_to_answer(self) -> str:
+        unit = f" (단위 '{self.unit}'는 빼도 돼요)" if self.unit else ""
+        return f"숫자를 `q.check(숫자)`처럼 넣어 보세요{unit}."
+
+    def _matches(self, value: float, key: float) -> bool:
+        return math.isclose(value, key, rel_tol=1e-9, abs_tol=max(self.tolerance, 1e-12))
+
+    def _grade(self, answer) -> Feedback:
+        value = parse_number(answer, self.unit or None)
+        if value is None:
+            return self._invalid('a number such as 1010, 1010.0 or "1,010"', answer)
+        if self._matches(value, self.answer):
+            return self._correct()
+        for mistake in self.mistakes:
+            if self._matches(value, float(mistake.answer)):
+                return self._wrong(mistake.feedback)
+        scale = max(abs(self.answer), self.tolerance, 1e-12)
+        if abs(value - self.answer) <= 0.05 * scale:
+            return self._wrong("거의 다 왔어요! 계산을 한 자리 더 정확하게 해 보세요.")
+        return self._wrong()
+
+    @property
+    def input(self):
+        """The Text widget (class "hg-quiz-input") where the number is typed."""
+        return self.widget.hg_input
+
+
+@dataclass(eq=False)
+class ShortAnswer(Question):
+    """A short text answer compared after ``normalize_text`` with the key and its synonyms."""
+
+    answer: str = ""
+    accept: list[str] = field(default_factory=list)
+    mistakes: list[Mistake] = field(default_factory=list)
+    kind = "short_answer"
+
+    def how_to_answer(self) -> str:
+        return '짧은 답을 `q.check("답")`처럼 넣어 보세요 (대소문자, 띄어쓰기, -, _ 는 상관없어요).'
+
+    def _grade(self, answer) -> Feedback:
+        if isinstance(answer, (tuple, list, int, float)) and not isinstance(answer, bool):
+            answer_text = str(tuple(answer) if isinstance(answer, list) else answer)
+        elif isinstance(answer, str):
+            answer_text = answer
+        else:
+            return self._invalid("a short text answer (str)", answer)
+        given = normalize_text(answer_text)
+        if given in {normalize_text(key) for key in [self.answer, *self.accept]}:
+            return self._correct()
+        for mistake in self.mistakes:
+            if given == normalize_text(str(mistake.answer)):
+                return self._wrong(mistake.feedback)
+        return self._wrong()
+
+    @property
+    def input(self):
+        """The Text widget (class "hg-quiz-input") where the answer is typed."""
+        return self.widget.hg_input
