@@ -1,0 +1,706 @@
+"""옵티마이저: 그레이디언트로 가중치를 한 스텝 고치는 규칙들 (Keras 3와 같은 공식과 기본값).
+
+    opt = Adam()                      # learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7
+    opt.apply(grads, params)          # params를 제자리(in place)에서 고칩니다
+    opt.iterations                    # 지금까지 apply()를 부른 횟수 (0부터)
+    opt.slots(0)                      # 0번 파라미터의 상태, 예: {"momentum": ..., "velocity": ...}
+
+Every optimizer follows the same recipe per `apply()` call (Keras 3 order):
+
+    1. g ← g / loss_scale_factor                       (only if loss_scale_factor is set)
+    2. clip g: clipnorm (each g by itself), global_clipnorm (all g together) or clipvalue
+    3. w ← w − w · weight_decay · lr                   (only if weight_decay is set; "decoupled")
+    4. update_step(g, w, lr, **slots)                  (the optimizer's own formula, below)
+    5. iterations ← iterations + 1                      (so inside a step, t = iterations + 1)
+
+`lr` is `learning_rate`, or `schedule(iterations)` when a schedule was given.
+State ("slots": momentum, velocity, accumulator ...) is created lazily on the first `apply()`,
+one set per parameter position, with the parameter's shape and dtype.
+"""
+import inspect
+import math
+import warnings
+
+import numpy as np
+
+from .backend import HonggongError, HonggongTypeError, message
+
+__all__ = [
+    "Optimizer", "SGD", "RMSprop", "Adagrad", "Adam", "AdamW", "Nadam",
+    "LearningRateSchedule", "ExponentialDecay", "PiecewiseConstantDecay", "schedules",
+    "clip_by_norm", "clip_by_global_norm", "get", "serialize", "deserialize",
+]
+
+# Values smaller than this in the state buffers are set to 0 every FLUSH_EVERY steps. Subnormal
+# floats (< 1.2e-38 in float32) make x86 arithmetic ~5x slower; TensorFlow's CPU kernels flush them
+# too, so this does not move results away from Keras.
+DENORMAL_THRESHOLD = 1e-30
+FLUSH_EVERY = 32
+
+
+# --------------------------------------------------------------------------------------------
+# learning rate schedules (keras.optimizers.schedules)
+# --------------------------------------------------------------------------------------------
+class LearningRateSchedule:
+    """학습률을 스텝 번호의 함수로 정합니다: lr = schedule(step), step = opt.iterations (0부터)."""
+
+    def __call__(self, step):
+        raise NotImplementedError(f"{type(self).__name__} must define __call__(self, step).")
+
+    def get_config(self):
+        raise NotImplementedError(f"{type(self).__name__} must define get_config().")
+
+    @classmethod
+    def from_config(cls, config):
+        return cls(**config)
+
+
+class ExponentialDecay(LearningRateSchedule):
+    """lr(step) = initial_learning_rate · decay_rate ^ (step / decay_steps)
+
+    staircase=True 이면 지수를 floor(step / decay_steps)로 잘라 계단처럼 줄어듭니다.
+    """
+
+    def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False,
+                 name="ExponentialDecay"):
+        if decay_steps <= 0:
+            raise HonggongError(
+                f"Argument `decay_steps` must be > 0. Received: decay_steps={decay_steps}. "
+                "decay_steps는 양수여야 합니다.")
+        self.initial_learning_rate = initial_learning_rate
+        self.decay_steps = decay_steps
+        self.decay_rate = decay_rate
+        self.staircase = staircase
+        self.name = name
+
+    def __call__(self, step):
+        p = step / self.decay_steps
+        if self.staircase:
+            p = math.floor(p)
+        return self.initial_learning_rate * self.decay_rate ** p
+
+    def get_config(self):
+        return {"initial_learning_rate": self.initial_learning_rate,
+                "decay_steps": self.decay_steps, "decay_rate": self.decay_rate,
+                "staircase": self.staircase, "name": self.name}
+
+
+class PiecewiseConstantDecay(LearningRateSchedule):
+    """lr(step) = values[0] if step <= boundaries[0], values[1] if step <= boundaries[1], ...,
+    values[-1] after the last boundary."""
+
+    def __init__(self, boundaries, values, name="PiecewiseConstant"):
+        if len(boundaries) != len(values) - 1:
+            raise HonggongError(
+                "The length of boundaries should be 1 less than the length of values. "
+                f"Received: boundaries={boundaries} of length {len(boundaries)}, and "
+                f"values={values} of length {len(values)}. 구간 경계가 n개면 값은 n+1개여야 합니다.")
+        self.boundaries = list(boundaries)
+        self.values = list(values)
+        self.name = name
+
+    def __call__(self, step):
+        for boundary, value in zip(self.boundaries, self.values):
+            if step <= boundary:
+                return value
+        return self.values[-1]
+
+    def get_config(self):
+        return {"boundaries": self.boundaries, "values": self.values, "name": self.name}
+
+
+class _SchedulesNamespace:
+    """`optimizers.schedules.ExponentialDecay(...)` as in keras.optimizers.schedules."""
+    LearningRateSchedule = LearningRateSchedule
+    ExponentialDecay = ExponentialDecay
+    PiecewiseConstantDecay = PiecewiseConstantDecay
+
+    @staticmethod
+    def serialize(schedule):
+        return {"class_name": type(schedule).__name__, "config": schedule.get_config()}
+
+    @staticmethod
+    def deserialize(config):
+        classes = {"ExponentialDecay": ExponentialDecay,
+                   "PiecewiseConstantDecay": PiecewiseConstantDecay}
+        name = config.get("class_name")
+        if name not in classes:
+            raise HonggongError(
+                f"Unknown learning rate schedule: expected one of {sorted(classes)}, "
+                f"received class_name={name!r}. honggong이 아는 학습률 스케줄이 아닙니다.")
+        return classes[name].from_config(config["config"])
+
+
+schedules = _SchedulesNamespace()
+
+
+# --------------------------------------------------------------------------------------------
+# gradient clipping
+# --------------------------------------------------------------------------------------------
+def clip_by_norm(grad, clipnorm):
+    """g ← g · c / max(‖g‖, c)   — 길이가 c보다 긴 그레이디언트만 길이 c로 줄입니다 (방향은 그대로)."""
+    norm = np.sqrt(np.sum(np.square(grad)))
+    return grad * grad.dtype.type(clipnorm) / np.maximum(norm, grad.dtype.type(clipnorm))
+
+
+def clip_by_global_norm(grads, clipnorm):
+    """‖G‖ = √(Σᵢ ‖gᵢ‖²);  gᵢ ← gᵢ · c · min(1/‖G‖, 1/c)
+
+    모든 그레이디언트를 한 벡터로 보고, 전체 길이가 c를 넘을 때만 같은 비율로 줄입니다.
+    (‖G‖가 inf/NaN이면 결과도 NaN이 되어 문제를 숨기지 않습니다.)
+    """
+    global_norm = np.sqrt(sum(np.sum(np.square(g), dtype=np.float64) for g in grads))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        scale = clipnorm * min(1.0 / global_norm, 1.0 / clipnorm) + (global_norm - global_norm)
+    return [g * g.dtype.type(scale) for g in grads]
+
+
+# --------------------------------------------------------------------------------------------
+# the base class
+# --------------------------------------------------------------------------------------------
+class Optimizer:
+    """Base class: the common apply() recipe (see the module docstring).
+
+    A subclass sets `slot_names` (the state it keeps per parameter) and writes
+    `update_step(grad, variable, learning_rate, **slots)` whose body is its formula.
+    Slots are updated in place (`momentum *= ...`, `velocity += ...`), as is `variable`.
+    """
+
+    slot_names = ()          # e.g. ("momentum", "velocity")
+
+    def __init__(self, learning_rate, weight_decay=None, clipnorm=None, clipvalue=None,
+                 global_clipnorm=None, use_ema=False, ema_momentum=0.99,
+                 ema_overwrite_frequency=None, loss_scale_factor=None,
+                 gradient_accumulation_steps=None, name=None, **kwargs):
+        if kwargs.pop("decay", None) is not None:
+            warnings.warn("Argument `decay` is no longer supported and will be ignored. "
+                          "Keras 3에서는 decay 대신 learning rate schedule을 쓰세요.")
+        if kwargs:
+            raise HonggongError(
+                f"Argument(s) not recognized: {kwargs}. {type(self).__name__}이(가) 모르는 "
+                "인자입니다. 철자를 확인하세요.")
+        n_clip = sum(a is not None for a in (clipnorm, clipvalue, global_clipnorm))
+        if n_clip > 1:
+            raise HonggongError(
+                "Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set. "
+                f"Received: clipnorm={clipnorm}, clipvalue={clipvalue}, "
+                f"global_clipnorm={global_clipnorm}. 클리핑 방법은 하나만 고르세요.")
+        if use_ema or gradient_accumulation_steps:
+            raise HonggongError(
+                "honggong does not implement `use_ema` or `gradient_accumulation_steps`; expected "
+                f"use_ema=False and gradient_accumulation_steps=None, received use_ema={use_ema}, "
+                f"gradient_accumulation_steps={gradient_accumulation_steps}. "
+                "이 교재의 옵티마이저는 이 기능을 지원하지 않습니다.")
+        self.name = name if name is not None else type(self).__name__.lower()
+        self.weight_decay = weight_decay
+        self.clipnorm = clipnorm
+        self.clipvalue = clipvalue
+        self.global_clipnorm = global_clipnorm
+        self.use_ema = use_ema
+        self.ema_momentum = ema_momentum
+        self.ema_overwrite_frequency = ema_overwrite_frequency
+        self.loss_scale_factor = loss_scale_factor
+        self.gradient_accumulation_steps = gradient_accumulation_steps
+        self.learning_rate = learning_rate
+        self.iterations = 0
+        self.built = False
+        self.fast_path = True        # use the in-place kernel if the class has one
+        self._shapes = None          # (shape, dtype) per parameter position, set by build()
+        self._slots = []             # one dict {slot name: array} per parameter position
+        self._scratch = []           # preallocated work buffers for the fast kernels
+
+    # ---- learning rate -------------------------------------------------------------------
+    @property
+    def learning_rate(self):
+        """The learning rate used by the next apply(): a float, or schedule(iterations)."""
+        return self._current_learning_rate()
+
+    @learning_rate.setter
+    def learning_rate(self, value):
+        if isinstance(value, LearningRateSchedule) or callable(value):
+            self._learning_rate = value
+            return
+        if isinstance(getattr(self, "_learning_rate", None), LearningRateSchedule):
+            raise HonggongTypeError(
+                "This optimizer was created with a LearningRateSchedule, so its learning rate "
+                f"is not settable; received learning_rate={value!r}. 스케줄로 만든 옵티마이저의 "
+                "학습률은 바꿀 수 없습니다. 숫자 학습률로 새 옵티마이저를 만드세요.")
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
+            raise HonggongTypeError(
+                "Argument `learning_rate` should be a float, a LearningRateSchedule, or a "
+                f"callable; received learning_rate={value!r} of type {type(value).__name__}. "
+                "학습률은 0.001 같은 숫자로 주세요.")
+        self._learning_rate = float(value)
+
+    def _current_learning_rate(self):
+        lr = self._learning_rate
+        if isinstance(lr, LearningRateSchedule):
+            return float(lr(self.iterations))
+        if callable(lr):
+            # Keras calls a plain callable with no argument; a one-argument callable gets the step.
+            return float(lr(self.iterations) if _takes_an_argument(lr) else lr())
+        return lr
+
+    # ---- state -----------------------------------------------------------------------------
+    def build(self, params):
+        """Create the slots (zeros unless `initial_slot_value` says otherwise) for `params`."""
+        params = _as_param_list(params)
+        self._shapes = [(p.shape, p.dtype) for p in params]
+        self._slots = [{name: np.full(p.shape, self.initial_slot_value(name), dtype=p.dtype)
+                        for name in self.slot_names} for p in params]
+        self._scratch = [None] * len(params)
+        self.built = True
+
+    def initial_slot_value(self, slot_name):
+        """Starting value of a slot; 0 for all Keras optimizers except Adagrad's accumulator."""
+        return 0.0
+
+    def slots(self, index=0):
+        """State of parameter number `index` as a dict of copies, e.g. {"momentum": array}.
+
+        교육용: 옵티마이저가 파라미터마다 무엇을 기억하는지 들여다볼 때 씁니다.
+        """
+        if not self.built:
+            raise HonggongError(
+                "This optimizer has no state yet: expected at least one apply() call before "
+                "slots(), received none. 먼저 opt.apply(grads, params)를 한 번 호출하세요.")
+        if not 0 <= index < len(self._slots):
+            raise HonggongError(
+                f"expected a parameter index in [0, {len(self._slots)}), received {index}.")
+        return {name: value.copy() for name, value in self._slots[index].items()}
+
+    @property
+    def variables(self):
+        """Keras order: [iterations, learning_rate, slot 1 of every param, slot 2 ..., (extras)]."""
+        out = [np.array(self.iterations), np.array(self.learning_rate, dtype=np.float32)]
+        for name in self.slot_names:
+            out.extend(slot[name] for slot in self._slots)
+        return out
+
+    # ---- one training step ------------------------------------------------------------------
+    def apply(self, grads, params):
+        """One step: update every parameter in `params` in place from its gradient in `grads`.
+
+        grads, params: a list of numpy arrays (or one array each), same order and shapes.
+        """
+        grads, params = self._check_inputs(grads, params)
+        if not self.built:
+            self.build(params)
+        else:
+            self._check_same_params(params)
+        pairs = [(i, g, p) for i, (g, p) in enumerate(zip(grads, params)) if g is not None]
+        if not pairs:
+            raise HonggongError("No gradients provided for any variable: every grad is None. "
+                                "그레이디언트가 하나도 없습니다. 손실이 파라미터에 연결되어 있는지 확인하세요.")
+        index, grads, params = [i for i, _, _ in pairs], [g for _, g, _ in pairs], [p for _, _, p in pairs]
+        if self.loss_scale_factor is not None:
+            grads = [g / g.dtype.type(self.loss_scale_factor) for g in grads]
+        grads = self._clip_gradients(grads)
+        learning_rate = self._current_learning_rate()
+        if self.weight_decay is not None:
+            for p in params:
+                self.apply_weight_decay(p, p.dtype.type(learning_rate))
+        self.prepare_step()
+        for i, g, p in zip(index, grads, params):
+            lr = p.dtype.type(learning_rate)
+            if self.fast_path and hasattr(self, "fast_update_step"):
+                if self._scratch[i] is None:
+                    self._scratch[i] = (np.empty_like(p), np.empty_like(p))
+                self.fast_update_step(g, p, lr, self._scratch[i], **self._slots[i])
+            else:
+                self.update_step(g, p, lr, **self._slots[i])
+        self.iterations += 1
+        if self.iterations % FLUSH_EVERY == 0:
+            self._flush_denormals()
+
+    def apply_gradients(self, grads_and_vars):
+        """Keras-style alias: apply_gradients([(g1, w1), (g2, w2), ...])."""
+        grads, params = zip(*grads_and_vars)
+        self.apply(list(grads), list(params))
+        return self.iterations
+
+    def apply_weight_decay(self, variable, learning_rate):
+        """w ← w − w · weight_decay · lr   (decoupled: the gradient never sees this term)
+
+        가중치를 매 스텝 조금씩 0 쪽으로 줄여 너무 커지지 않게 합니다.
+        """
+        variable -= variable * variable.dtype.type(self.weight_decay) * learning_rate
+
+    def prepare_step(self):
+        """Hook run once per apply(), before the update steps (Nadam uses it)."""
+
+    def update_step(self, grad, variable, learning_rate, **slots):
+        raise NotImplementedError(f"{type(self).__name__} must define update_step().")
+
+    # ---- helpers -------------------------------------------------------------------------------
+    def _clip_gradients(self, grads):
+        if self.clipnorm and self.clipnorm > 0:
+            return [clip_by_norm(g, self.clipnorm) for g in grads]
+        if self.global_clipnorm and self.global_clipnorm > 0:
+            return clip_by_global_norm(grads, self.global_clipnorm)
+        if self.clipvalue and self.clipvalue > 0:
+            return [np.clip(g, -self.clipvalue, self.clipvalue) for g in grads]
+        return grads
+
+    def _flush_denormals(self):
+        for slots in self._slots:
+            for value in slots.values():
+                np.putmask(value, np.abs(value) < DENORMAL_THRESHOLD, 0)
+
+    def _check_inputs(self, grads, params):
+        single = isinstance(params, np.ndarray)
+        params = _as_param_list(params)
+        grads = [grads] if single and isinstance(grads, np.ndarray) else list(grads)
+        if len(grads) != len(params):
+            raise HonggongError(
+                f"expected one gradient per parameter ({len(params)}), received {len(grads)} "
+                "gradients. grads와 params의 개수와 순서를 맞추세요.")
+        out = []
+        for i, (g, p) in enumerate(zip(grads, params)):
+            if g is None:
+                out.append(None)
+                continue
+            g = np.asarray(g, dtype=p.dtype)
+            if g.shape != p.shape:
+                raise HonggongError(
+                    f"Gradient {i} has shape {g.shape} but its parameter has shape {p.shape}: "
+                    "expected equal shapes. 그레이디언트는 파라미터와 모양이 같아야 합니다.")
+            out.append(g)
+        if any(g is None for g in out) and not all(g is None for g in out):
+            missing = [i for i, g in enumerate(out) if g is None]
+            warnings.warn(f"Gradients do not exist for parameters {missing}; they are not updated.")
+        return out, params
+
+    def _check_same_params(self, params):
+        received = [(p.shape, p.dtype) for p in params]
+        if received != self._shapes:
+            raise HonggongError(
+                f"This {type(self).__name__} was built for {len(self._shapes)} parameters with "
+                f"shapes {[s for s, _ in self._shapes]}, received {len(received)} with shapes "
+                f"{[s for s, _ in received]}. Its state (momentum, velocity, ...) belongs to the "
+                "old parameters: use a new optimizer. 파라미터가 바뀌었으니 옵티마이저를 새로 만드세요.")
+
+    # ---- config -------------------------------------------------------------------------------
+    def get_config(self):
+        lr = self._learning_rate
+        if isinstance(lr, LearningRateSchedule):
+            lr = schedules.serialize(lr)
+        return {"name": self.name, "learning_rate": lr, "weight_decay": self.weight_decay,
+                "clipnorm": self.clipnorm, "global_clipnorm": self.global_clipnorm,
+                "clipvalue": self.clipvalue, "use_ema": self.use_ema,
+                "ema_momentum": self.ema_momentum,
+                "ema_overwrite_frequency": self.ema_overwrite_frequency,
+                "loss_scale_factor": self.loss_scale_factor,
+                "gradient_accumulation_steps": self.gradient_accumulation_steps}
+
+    @classmethod
+    def from_config(cls, config):
+        config = dict(config)
+        if isinstance(config.get("learning_rate"), dict):
+            config["learning_rate"] = schedules.deserialize(config["learning_rate"])
+        return cls(**config)
+
+    def __repr__(self):
+        return f"<{type(self).__name__} name={self.name!r} learning_rate={self.learning_rate}>"
+
+
+def _as_param_list(params):
+    params = [params] if isinstance(params, np.ndarray) else list(params)
+    for i, p in enumerate(params):
+        if not isinstance(p, np.ndarray) or not np.issubdtype(p.dtype, np.floating):
+            raise HonggongTypeError(
+                f"Parameter {i}: expected a numpy float array (updated in place), received "
+                f"{type(p).__name__}{'' if not isinstance(p, np.ndarray) else ' of dtype ' + str(p.dtype)}. "
+                "파라미터는 제자리에서 고칠 수 있는 float numpy 배열이어야 합니다.")
+    return params
+
+
+def _takes_an_argument(fn):
+    try:
+        return len(inspect.signature(fn).parameters) >= 1
+    except (TypeError, ValueError):
+        return False
+
+
+def _check_unit_interval(name, value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise HonggongError(f"`{name}` must be a float between [0, 1]. Received: {name}={value!r}. "
+                            f"{name} 값은 0과 1 사이여야 합니다.")
+    return float(value)
+
+
+# --------------------------------------------------------------------------------------------
+# the optimizers
+# --------------------------------------------------------------------------------------------
+class SGD(Optimizer):
+    """Stochastic gradient descent, with optional (Nesterov) momentum. Keras 3 defaults:
+    learning_rate=0.01, momentum=0.0, nesterov=False."""
+
+    def __init__(self, learning_rate=0.01, momentum=0.0, nesterov=False, name="SGD", **kwargs):
+        super().__init__(learning_rate=learning_rate, name=name, **kwargs)
+        self.momentum = _check_unit_interval("momentum", momentum)
+        self.nesterov = bool(nesterov)
+        self.slot_names = ("momentum",) if self.momentum != 0 else ()
+
+    def update_step(self, grad, variable, learning_rate, momentum=None):
+        """momentum = 0:  w ← w − lr·g
+        momentum μ > 0:   m ← μ·m − lr·g;   w ← w + m
+        nesterov:         m ← μ·m − lr·g;   w ← w + μ·m − lr·g
+
+        기울기 반대 방향으로 조금 이동; 모멘텀은 지난 이동을 관성처럼 이어 갑니다.
+        """
+        if momentum is None:
+            variable -= grad * learning_rate
+            return
+        mu = variable.dtype.type(self.momentum)
+        momentum[...] = momentum * mu - grad * learning_rate
+        if self.nesterov:
+            variable += momentum * mu - grad * learning_rate
+        else:
+            variable += momentum
+
+    def get_config(self):
+        return {**super().get_config(), "momentum": self.momentum, "nesterov": self.nesterov}
+
+
+class RMSprop(Optimizer):
+    """RMSprop (Hinton 2012). Keras 3 defaults: learning_rate=0.001, rho=0.9, momentum=0.0,
+    epsilon=1e-7, centered=False. ε goes inside the square root (Keras form)."""
+
+    def __init__(self, learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-7, centered=False,
+                 name="rmsprop", **kwargs):
+        super().__init__(learning_rate=learning_rate, name=name, **kwargs)
+        self.rho = rho
+        self.momentum = momentum
+        self.epsilon = epsilon
+        self.centered = centered
+        self.slot_names = (("velocity",) + (("momentum",) if momentum > 0 else ())
+                           + (("average_gradient",) if centered else ()))
+
+    def update_step(self, grad, variable, learning_rate, velocity, momentum=None,
+                    average_gradient=None):
+        """v ← ρ·v + (1−ρ)·g²
+        plain:     Δ = lr·g / √(v + ε)
+        centered:  ḡ ← ρ·ḡ + (1−ρ)·g;   Δ = lr·g / √(v − ḡ² + ε)
+        momentum:  m ← μ·m + Δ;  w ← w − m      (otherwise w ← w − Δ)
+
+        최근 기울기 크기(제곱의 이동 평균)로 나눠, 가파른 방향은 작게·완만한 방향은 크게 이동합니다.
+        """
+        rho = self.rho
+        velocity[...] = rho * velocity + (1 - rho) * np.square(grad)
+        if self.centered:
+            average_gradient[...] = rho * average_gradient + (1 - rho) * grad
+            denominator = velocity - np.square(average_gradient) + self.epsilon
+        else:
+            denominator = velocity + self.epsilon
+        increment = learning_rate * grad / np.sqrt(denominator)
+        if self.momentum > 0:
+            momentum[...] = self.momentum * momentum + increment
+            variable -= momentum
+        else:
+            variable -= increment
+
+    def get_config(self):
+        return {**super().get_config(), "rho": self.rho, "momentum": self.momentum,
+                "epsilon": self.epsilon, "centered": self.centered}
+
+
+class Adagrad(Optimizer):
+    """Adagrad (Duchi et al. 2011). Keras 3 defaults: learning_rate=0.001,
+    initial_accumulator_value=0.1 (not 0), epsilon=1e-7 (inside the square root)."""
+
+    slot_names = ("accumulator",)
+
+    def __init__(self, learning_rate=0.001, initial_accumulator_value=0.1, epsilon=1e-7,
+                 name="adagrad", **kwargs):
+        super().__init__(learning_rate=learning_rate, name=name, **kwargs)
+        if initial_accumulator_value < 0:
+            raise HonggongError(
+                "expected initial_accumulator_value >= 0, received "
+                f"{initial_accumulator_value}. 누적값의 시작은 음수일 수 없습니다.")
+        self.initial_accumulator_value = initial_accumulator_value
+        self.epsilon = epsilon
+
+    def initial_slot_value(self, slot_name):
+        return self.initial_accumulator_value
+
+    def update_step(self, grad, variable, learning_rate, accumulator):
+        """a ← a + g²       (a starts at initial_accumulator_value = 0.1)
+        w ← w − lr·g / √(a + ε)
+
+        지금까지 많이 움직인 파라미터일수록 학습률이 점점 작아집니다.
+        """
+        accumulator += np.square(grad)
+        variable -= learning_rate * grad / np.sqrt(accumulator + self.epsilon)
+
+    def get_config(self):
+        return {**super().get_config(),
+                "initial_accumulator_value": self.initial_accumulator_value,
+                "epsilon": self.epsilon}
+
+
+class Adam(Optimizer):
+    """Adam (Kingma & Ba 2014). Keras 3 defaults: learning_rate=0.001, beta_1=0.9,
+    beta_2=0.999, epsilon=1e-7 ("epsilon hat": outside √v, bias correction folded into α),
+    amsgrad=False."""
+
+    def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7,
+                 amsgrad=False, name="adam", **kwargs):
+        super().__init__(learning_rate=learning_rate, name=name, **kwargs)
+        self.beta_1 = beta_1
+        self.beta_2 = beta_2
+        self.epsilon = epsilon
+        self.amsgrad = amsgrad
+        self.slot_names = ("momentum", "velocity") + (("velocity_hat",) if amsgrad else ())
+
+    def update_step(self, grad, variable, learning_rate, momentum, velocity, velocity_hat=None):
+        """t = iterations + 1
+        α ← lr · √(1 − β₂ᵗ) / (1 − β₁ᵗ)            (bias correction, folded into the step size)
+        m ← m + (1 − β₁)·(g − m)                    (= β₁·m + (1−β₁)·g, 기울기의 이동 평균)
+        v ← v + (1 − β₂)·(g² − v)                   (= β₂·v + (1−β₂)·g², 기울기 제곱의 이동 평균)
+        amsgrad:  v̂ ← max(v̂, v) and use v̂ for v
+        w ← w − α·m / (√v + ε)
+
+        모멘텀(m)으로 방향을, RMSprop(v)로 보폭을 정합니다.
+        """
+        t = self.iterations + 1
+        alpha = learning_rate * math.sqrt(1 - self.beta_2 ** t) / (1 - self.beta_1 ** t)
+        momentum += (1 - self.beta_1) * (grad - momentum)
+        velocity += (1 - self.beta_2) * (np.square(grad) - velocity)
+        if self.amsgrad:
+            np.maximum(velocity_hat, velocity, out=velocity_hat)
+            velocity = velocity_hat
+        variable -= momentum * alpha / (np.sqrt(velocity) + self.epsilon)
+
+    def fast_update_step(self, grad, variable, learning_rate, scratch, momentum, velocity,
+                         velocity_hat=None):
+        """The same arithmetic as update_step, in the same order, written with `out=` into two
+        preallocated buffers so a step allocates nothing (the model's 79,510-weight buffer)."""
+        t = self.iterations + 1
+        alpha = learning_rate * math.sqrt(1 - self.beta_2 ** t) / (1 - self.beta_1 ** t)
+        a, b = scratch
+        np.subtract(grad, momentum, out=a)                  # g − m
+        a *= (1 - self.beta_1)
+        momentum += a                                       # m ← m + (1−β₁)(g − m)
+        np.square(grad, out=a)                              # g²
+        a -= velocity
+        a *= (1 - self.beta_2)
+        velocity += a                                       # v ← v + (1−β₂)(g² − v)
+        if self.amsgrad:
+            np.maximum(velocity_hat, velocity, out=velocity_hat)
+            velocity = velocity_hat
+        np.multiply(momentum, alpha, out=a)                 # α·m
+        np.sqrt(velocity, out=b)
+        b += self.epsilon                                   # √v + ε
+        a /= b
+        variable -= a                                       # w ← w − α·m / (√v + ε)
+
+    def get_config(self):
+        return {**super().get_config(), "beta_1": self.beta_1, "beta_2": self.beta_2,
+                "epsilon": self.epsilon, "amsgrad": self.amsgrad}
+
+
+class AdamW(Adam):
+    """Adam with decoupled weight decay (Loshchilov & Hutter 2019). Keras 3 defaults:
+    learning_rate=0.001, weight_decay=0.004, then Adam's. Each step first does
+    w ← w − w·weight_decay·lr, then the Adam step."""
+
+    def __init__(self, learning_rate=0.001, weight_decay=0.004, beta_1=0.9, beta_2=0.999,
+                 epsilon=1e-7, amsgrad=False, name="adamw", **kwargs):
+        if weight_decay is None:
+            raise HonggongError("Argument `weight_decay` must be a float. Received: "
+                                "weight_decay=None. AdamW에는 weight_decay 값이 필요합니다.")
+        super().__init__(learning_rate=learning_rate, beta_1=beta_1, beta_2=beta_2,
+                         epsilon=epsilon, amsgrad=amsgrad, name=name,
+                         weight_decay=weight_decay, **kwargs)
+
+
+class Nadam(Optimizer):
+    """Nadam = Adam with Nesterov momentum (Dozat 2015). Keras 3 defaults: learning_rate=0.001,
+    beta_1=0.9, beta_2=0.999, epsilon=1e-7. Uses Keras' momentum schedule
+    μₜ = β₁·(1 − 0.5·0.96ᵗ) and its running product Πₜ = μ₁·μ₂·…·μₜ."""
+
+    slot_names = ("momentum", "velocity")
+
+    def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7,
+                 name="nadam", **kwargs):
+        super().__init__(learning_rate=learning_rate, name=name, **kwargs)
+        self.beta_1 = beta_1
+        self.beta_2 = beta_2
+        self.epsilon = epsilon
+        self.u_product = 1.0         # Πₜ, updated once per apply() by prepare_step
+
+    def momentum_schedule(self, t):
+        """μₜ = β₁ · (1 − 0.5 · 0.96ᵗ)"""
+        return self.beta_1 * (1 - 0.5 * 0.96 ** t)
+
+    def prepare_step(self):
+        """Πₜ ← Πₜ₋₁ · μₜ   (once per step, shared by all parameters)"""
+        self.u_product *= self.momentum_schedule(self.iterations + 1)
+
+    def update_step(self, grad, variable, learning_rate, momentum, velocity):
+        """t = iterations + 1
+        m ← m + (1 − β₁)·(g − m);   v ← v + (1 − β₂)·(g² − v)
+        m̂ = μₜ₊₁·m / (1 − Πₜ·μₜ₊₁) + (1 − μₜ)·g / (1 − Πₜ)
+        v̂ = v / (1 − β₂ᵗ)
+        w ← w − lr·m̂ / (√v̂ + ε)
+
+        Adam과 같지만, 한 걸음 앞(다음 스텝의 모멘텀)을 미리 반영해 방향을 잡습니다.
+        """
+        t = self.iterations + 1
+        u_t, u_next = self.momentum_schedule(t), self.momentum_schedule(t + 1)
+        u_product_next = self.u_product * u_next
+        momentum += (1 - self.beta_1) * (grad - momentum)
+        velocity += (1 - self.beta_2) * (np.square(grad) - velocity)
+        m_hat = u_next * momentum / (1 - u_product_next) + (1 - u_t) * grad / (1 - self.u_product)
+        v_hat = velocity / (1 - self.beta_2 ** t)
+        variable -= m_hat * learning_rate / (np.sqrt(v_hat) + self.epsilon)
+
+    @property
+    def variables(self):
+        return super().variables + [np.array(self.u_product, dtype=np.float32)]
+
+    def get_config(self):
+        return {**super().get_config(), "beta_1": self.beta_1, "beta_2": self.beta_2,
+                "epsilon": self.epsilon}
+
+
+# --------------------------------------------------------------------------------------------
+# lookup by name
+# --------------------------------------------------------------------------------------------
+_BY_NAME = {"sgd": SGD, "rmsprop": RMSprop, "adam": Adam, "adamw": AdamW,
+            "adagrad": Adagrad, "nadam": Nadam}
+
+
+def serialize(optimizer):
+    """{"class_name": "Adam", "config": {...}} (JSON-safe unless a custom callable lr is used)."""
+    return {"class_name": type(optimizer).__name__, "config": optimizer.get_config()}
+
+
+def deserialize(config):
+    cls = _lookup(config.get("class_name"))
+    return cls.from_config(config.get("config", {}))
+
+
+def get(identifier):
+    """"adam" → Adam() with Keras defaults; a dict → deserialize; an Optimizer → itself; None → None."""
+    if identifier is None:
+        return None
+    if isinstance(identifier, Optimizer):
+        return identifier
+    if isinstance(identifier, dict):
+        return deserialize(identifier)
+    if isinstance(identifier, str):
+        return _lookup(identifier)()
+    raise HonggongTypeError(
+        f"Could not interpret optimizer identifier: expected a name such as 'adam', an Optimizer "
+        f"or a config dict, received {identifier!r}. 예: optimizer='adam' 또는 keras.optimizers.Adam().")
+
+
+def _lookup(name):
+    cls = _BY_NAME.get(str(name).lower())
+    if cls is None:
+        raise HonggongError(
+            f"Could not interpret optimizer identifier: {name!r}. Expected one of "
+            f"{sorted(_BY_NAME)}. honggong에 있는 옵티마이저 이름 중 하나를 쓰세요.")
+    return cls
