@@ -1,0 +1,133 @@
+"""Global numeric settings of honggong: float type, epsilon, random generator, error helpers.
+
+숫자 계산의 공통 설정입니다.
+
+- ``floatx()``: 기본 실수 자료형, Keras 3와 같이 ``"float32"``.
+- ``epsilon()``: 0으로 나누기·log(0)을 막는 작은 수, Keras 3와 같이 ``1e-7``.
+- ``global_rng()``: 초기화(initializers)와 Dropout이 쓰는 numpy 난수 생성기.
+  ``honggong.utils.set_random_seed(seed)``가 다시 시드를 정합니다.
+- ``floatx_scope("float64")``: 잠시 float64로 바꾸는 ``with`` 블록 (기울기 검사용).
+- ``HonggongError``: 학습자가 읽기 쉬운 오류 (ValueError의 하위 클래스).
+"""
+from contextlib import contextmanager
+
+import numpy as np
+
+_FLOATX = "float32"
+_EPSILON = 1e-7
+_ALLOWED_FLOATX = ("float16", "float32", "float64")
+_RNG = np.random.default_rng()
+
+
+class HonggongError(ValueError):
+    """A value error whose message a learner can act on.
+
+    The message has the facts in English ("expected ..., received ...") and, when given,
+    a short Korean hint on a new line starting with "해결:" or "힌트:".
+    """
+
+
+class HonggongTypeError(TypeError):
+    """A type error (wrong kind of object) with a learner-friendly message."""
+
+
+def message(english, korean_hint=None):
+    """Join the English facts and an optional Korean hint into one error message."""
+    if korean_hint:
+        return f"{english}\n{korean_hint}"
+    return english
+
+
+def describe(value):
+    """A short description of a value for error messages: shape and dtype for arrays."""
+    if isinstance(value, np.ndarray):
+        return f"array of shape {value.shape} and dtype {value.dtype}"
+    text = repr(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f"{text} (type {type(value).__name__})"
+
+
+def floatx():
+    """Return the default float type as a string, ``"float32"`` unless changed."""
+    return _FLOATX
+
+
+def set_floatx(value):
+    """Set the default float type (``"float16"``, ``"float32"`` or ``"float64"``)."""
+    global _FLOATX
+    value = str(np.dtype(value)) if not isinstance(value, str) else value
+    if value not in _ALLOWED_FLOATX:
+        raise HonggongError(message(
+            f"Unknown floatx: expected one of {_ALLOWED_FLOATX}, received {value!r}.",
+            "해결: 보통은 'float32'를 씁니다. 기울기 검사에서만 'float64'를 씁니다.",
+        ))
+    _FLOATX = value
+
+
+@contextmanager
+def floatx_scope(value):
+    """Temporarily use another default float type inside a ``with`` block.
+
+    Example::
+
+        with backend.floatx_scope("float64"):
+            layer.build((None, 3))      # weights are created as float64
+    """
+    previous = floatx()
+    set_floatx(value)
+    try:
+        yield
+    finally:
+        set_floatx(previous)
+
+
+def epsilon():
+    """Return the fuzz factor ``1e-7`` used for clipping probabilities and in denominators."""
+    return _EPSILON
+
+
+def set_epsilon(value):
+    """Set the fuzz factor returned by ``epsilon()`` (Keras' ``keras.config.set_epsilon``)."""
+    global _EPSILON
+    value = float(value)
+    if not 0.0 < value < 0.5:
+        raise HonggongError(message(
+            f"epsilon must be a small positive number below 0.5, received {value}.",
+            "힌트: 기본값 1e-7을 그대로 쓰는 것이 보통입니다.",
+        ))
+    _EPSILON = value
+
+
+def global_rng():
+    """Return the shared ``numpy.random.Generator`` used by initializers and Dropout."""
+    return _RNG
+
+
+def seed_global_rng(seed):
+    """Replace the shared generator by ``numpy.random.default_rng(seed)``.
+
+    Called by ``honggong.utils.set_random_seed``; learners normally call that one.
+    """
+    global _RNG
+    _RNG = np.random.default_rng(seed)
+    return _RNG
+
+
+def float_dtype_of(x):
+    """The dtype to compute in for array ``x``: its own float dtype, else ``floatx()``.
+
+    Forward and backward code keeps the dtype it is given (float32 in training, float64 in
+    gradient checks); integer or boolean inputs are computed in ``floatx()``.
+    """
+    dtype = np.asarray(x).dtype
+    if np.issubdtype(dtype, np.floating):
+        return dtype
+    return np.dtype(floatx())
+
+
+def as_float_array(x, dtype=None):
+    """``np.asarray`` with a float dtype: ``dtype`` if given, else ``float_dtype_of(x)``."""
+    if dtype is None:
+        dtype = float_dtype_of(x)
+    return np.asarray(x, dtype=dtype)
