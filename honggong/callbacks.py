@@ -375,7 +375,9 @@ class Progbar:
         if self.verbose not in (1, 2):
             return
         now = self._clock()
-        if self.verbose == 1 and not finalize and now - self._last_update < self.interval:
+        if not finalize and (self.verbose == 2 or now - self._last_update < self.interval):
+            if current == 1:        # the first step's end: later steps are timed from here
+                self._time_after_first_step = now
             return      # cheap path: most batches only pay for one clock read
         per_step = self._step_time(current, now)
         self._last_update = now
@@ -427,7 +429,7 @@ class ProgbarLogger(Callback):
 
     def _update(self, batch, logs):
         self.seen = batch + 1
-        if self.verbose == 1:
+        if self.verbose:
             self.progbar.update(self.seen, logs, finalize=False)
 
     def _finalize(self, logs):
@@ -730,6 +732,9 @@ class ModelCheckpoint(Callback):
         filepath = self._file_path(epoch, logs, batch)
         if not self._should_save(epoch, logs, filepath):
             return
+        folder = os.path.dirname(filepath)
+        if folder:
+            os.makedirs(folder, exist_ok=True)
         if self.save_weights_only:
             self.model.save_weights(filepath)
         else:
