@@ -68,7 +68,7 @@ def _describe(value) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Question:
     """Base class: common fields, the feedback wording, and the text/HTML/widget displays."""
 
@@ -174,6 +174,9 @@ class Question:
     def __str__(self) -> str:
         return self.text()
 
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.chapter} #{self.number} {self.id!r}>"
+
     def _repr_pretty_(self, printer, cycle) -> None:
         printer.text(self.text())
 
@@ -205,7 +208,7 @@ class Question:
         return self.widget.hg_feedback
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class MultipleChoice(Question):
     """One correct option among ``options``; ``answer`` is its number, counting from 1."""
 
@@ -249,7 +252,7 @@ class MultipleChoice(Question):
         return self.widget.hg_input
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Numeric(Question):
     """A number answer, correct when ``|answer - key| <= tolerance`` (tolerance 0: exact)."""
 
@@ -286,7 +289,7 @@ class Numeric(Question):
         return self.widget.hg_input
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class ShortAnswer(Question):
     """A short text answer compared after ``normalize_text`` with the key and its synonyms."""
 
