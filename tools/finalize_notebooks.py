@@ -7,8 +7,8 @@ For each notebook:
 1. run every cell with nbclient in this Python's environment (kernel "python3" = sys.executable);
    an exception in any cell stops with the cell's traceback;
 2. fail if any cell wrote to stderr (a warning the learner would see);
-3. keep the text outputs (stdout, text/plain) of cells whose first line is `# NBVAL_CHECK_OUTPUT`;
-   such a cell may not show a figure or a widget (nbval cannot compare those);
+3. keep the outputs of cells whose first line is `# NBVAL_CHECK_OUTPUT`, minus images and widget
+   views (nbval skips those keys; e.g. a quiz cell keeps its text/plain and text/html forms);
 4. clear outputs and execution counts of every other cell, drop widget state and timing metadata;
 5. write the notebook back atomically and print the execution time.
 """
@@ -34,22 +34,19 @@ class FinalizeError(RuntimeError):
     pass
 
 
-def _text_only(output, where):
-    """Return the comparable text part of one output of a checked cell, or raise FinalizeError."""
+def _comparable(output, where):
+    """The part of one output of a checked cell that nbval compares: stdout text and the text-like
+    data (text/plain, text/html, ...). Images and widget views are dropped (nbval skips them too)."""
     kind = output.output_type
     if kind == "stream":
         return output
     if kind in ("execute_result", "display_data"):
         data = output.get("data", {})
-        bad = [k for k in data if k.startswith("image/") or k == WIDGET_VIEW]
-        if bad:
-            raise FinalizeError(
-                f"{where}: a # NBVAL_CHECK_OUTPUT cell shows {bad}. Checked cells must print text only; "
-                "move the figure/widget to its own cell. (그림·위젯은 비교할 수 없으니 다른 셀로 옮기세요.)")
-        output["data"] = {"text/plain": data["text/plain"]} if "text/plain" in data else {}
+        output["data"] = {k: v for k, v in data.items()
+                          if not k.startswith("image/") and k != WIDGET_VIEW}
         output["metadata"] = {}
         return output if output["data"] else None
-    raise FinalizeError(f"{where}: unexpected output type {kind!r}")
+    raise FinalizeError(f"{where}: unexpected output type {kind!r} in a # NBVAL_CHECK_OUTPUT cell")
 
 
 def finalize(path, timeout=120) -> float:
@@ -73,7 +70,7 @@ def finalize(path, timeout=120) -> float:
             if out.output_type == "stream" and out.name == "stderr":
                 problems.append(f"{where} wrote to stderr (a warning?): {out.text.strip()[:300]}")
         if is_checked(cell):
-            kept = [o for o in (_text_only(o, where) for o in cell.outputs) if o is not None]
+            kept = [o for o in (_comparable(o, where) for o in cell.outputs) if o is not None]
             if not kept:
                 problems.append(f"{where}: # NBVAL_CHECK_OUTPUT cell produced no text output to compare")
             cell.outputs = kept

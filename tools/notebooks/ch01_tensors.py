@@ -192,16 +192,9 @@ print(x_test.shape, x_test.dtype)
 print("레이블 앞의 10개:", y_train[:10])
 """),
 code("""
-import matplotlib.pyplot as plt
-from honggong import plots   # 그림에 한글 글꼴을 등록합니다
+from honggong import plots
 
-batch = x_train[:10]          # 모양 (10, 28, 28)
-fig, axes = plt.subplots(1, 10, figsize=(12, 1.8))
-for ax, img, label in zip(axes, batch, y_train[:10]):
-    ax.imshow(img, cmap="gray_r")
-    ax.set_title(fashion_mnist.CLASS_NAMES_KO[label], fontsize=10)
-    ax.axis("off")
-plt.show()
+plots.plot_images(x_train[:10], y_train[:10], ncols=10)   # 제목은 클래스 이름(한국어)
 """),
 md(r"""
 신경망의 밀집층(Dense)은 샘플 하나를 **1차원 벡터**로 받습니다. 그래서 `(10, 28, 28)`을 `(10, 784)`로 펼칩니다.
@@ -209,6 +202,7 @@ md(r"""
 """),
 code("""
 # NBVAL_CHECK_OUTPUT
+batch = x_train[:10]                     # 모양 (10, 28, 28)
 scaled = batch.astype(np.float32) / 255.0
 flat = scaled.reshape(len(scaled), -1)
 print(batch.shape, batch.dtype, "->", flat.shape, flat.dtype)
