@@ -500,6 +500,35 @@ class RMSprop(Optimizer):
         else:
             variable -= increment
 
+    def fast_update_step(self, grad, variable, learning_rate, scratch, velocity, momentum=None,
+                         average_gradient=None):
+        """The same arithmetic as update_step, in the same order, with `out=` into two
+        preallocated buffers (no new arrays per step)."""
+        rho = self.rho
+        a, b = scratch
+        np.square(grad, out=a)
+        a *= (1 - rho)
+        velocity *= rho
+        velocity += a                                       # v ← ρ·v + (1−ρ)·g²
+        if self.centered:
+            np.multiply(grad, (1 - rho), out=a)
+            average_gradient *= rho
+            average_gradient += a                           # ḡ ← ρ·ḡ + (1−ρ)·g
+            np.square(average_gradient, out=b)
+            np.subtract(velocity, b, out=b)
+            b += self.epsilon                               # v − ḡ² + ε
+        else:
+            np.add(velocity, self.epsilon, out=b)           # v + ε
+        np.sqrt(b, out=b)
+        np.multiply(grad, learning_rate, out=a)
+        a /= b                                              # Δ = lr·g / √(...)
+        if self.momentum > 0:
+            momentum *= self.momentum
+            momentum += a                                   # m ← μ·m + Δ
+            variable -= momentum
+        else:
+            variable -= a
+
     def get_config(self):
         return {**super().get_config(), "rho": self.rho, "momentum": self.momentum,
                 "epsilon": self.epsilon, "centered": self.centered}
