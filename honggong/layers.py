@@ -1,0 +1,651 @@
+"""층(Layer): 신경망을 이루는 블록. 각 층은 forward(정방향)와 backward(역방향)를 가집니다.
+
+Every layer follows one small contract (docs/ARCHITECTURE.md):
+
+    y = layer(x, training=False)    # builds the weights on the first call, then forward(x)
+    dx = layer.backward(dy)         # dL/dx from dL/dy; fills layer.grads (same order as trainable_weights)
+
+Shapes include the batch dimension first, written ``None`` when it can be anything:
+``Dense(100)`` turns ``(None, 784)`` into ``(None, 100)``.
+
+Layer names are given like Keras: ``dense``, ``dense_1``, ``dense_2`` ... counted per class name
+for the whole Python session. ``reset_names()`` restarts the counting (like
+``keras.backend.clear_session()``), which keeps notebook outputs deterministic.
+"""
+import re
+import warnings
+
+import numpy as np
+
+from . import activations, initializers, regularizers
+from .backend import HonggongError, floatx, global_rng
+
+__all__ = [
+    "Layer", "Input", "InputLayer", "KerasTensor", "Dense", "Flatten", "Dropout", "Activation",
+    "ReLU", "LeakyReLU", "Softmax", "BatchNormalization", "serialize", "deserialize", "get",
+    "reset_names",
+]
+
+
+class LayerError(HonggongError):
+    """A layer received something it cannot use (wrong shape, bad argument)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Names: dense, dense_1, dense_2, ...
+# ---------------------------------------------------------------------------------------------
+_name_counts = {}
+
+
+def reset_names():
+    """Restart automatic layer/model names (``dense``, ``dense_1``, ...) from zero.
+
+    Keras does this in ``keras.backend.clear_session()``; call it at the top of a notebook cell
+    to get the same names every time the cell runs.
+    """
+    _name_counts.clear()
+
+
+def to_snake_case(class_name):
+    """'BatchNormalization' -> 'batch_normalization', 'LeakyReLU' -> 'leaky_re_lu' (Keras' rule)."""
+    s = re.sub(r"(.)([A-Z][a-z]+)", r"\1_\2", class_name)
+    return re.sub(r"([a-z])([A-Z])", r"\1_\2", s).lower()
+
+
+def unique_name(base):
+    """First 'dense', then 'dense_1', 'dense_2', ... (one counter per base name)."""
+    n = _name_counts.get(base, 0)
+    _name_counts[base] = n + 1
+    return base if n == 0 else f"{base}_{n}"
+
+
+def _shape_str(shape):
+    return "(" + ", ".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def _resolve(module, value):
+    """Turn a name, a {"class_name", "config"} dict, an object or None into an object via module.get."""
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        cls = getattr(module, value["class_name"])
+        return cls(**value.get("config", {}))
+    return module.get(value)
+
+
+def _matmul_into(a, b, out):
+    """out[...] = a @ b, without a temporary when the dtypes agree (the float32 training path)."""
+    if a.dtype == b.dtype == out.dtype:
+        np.dot(a, b, out=out)
+    else:
+        out[...] = a @ b
+
+
+def _serialize_obj(value):
+    """The JSON-safe form of an initializer/regularizer/activation given to a layer."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    if isinstance(value, dict):
+        return value
+    if hasattr(value, "get_config"):
+        return {"class_name": type(value).__name__, "config": value.get_config()}
+    if hasattr(value, "name"):
+        return value.name
+    raise TypeError(f"Cannot serialize {value!r}. 이름(문자열)으로 지정하면 저장할 수 있습니다.")
+
+
+# ---------------------------------------------------------------------------------------------
+# Base class
+# ---------------------------------------------------------------------------------------------
+class Layer:
+    """Base of all layers.
+
+    Subclasses implement ``build(input_shape)`` (create weights with ``add_weight``),
+    ``forward(x, training)`` and ``backward(dy)``; ``compute_output_shape`` if the shape changes.
+
+    Attributes: ``name``, ``built``, ``trainable``; ``weights`` (trainable first, then
+    non-trainable), ``trainable_weights``, ``non_trainable_weights`` and ``grads`` (one gradient
+    array per trainable weight, overwritten by each ``backward``).
+    """
+
+    def __init__(self, name=None, trainable=True, dtype=None, input_shape=None, input_dim=None,
+                 batch_input_shape=None, **kwargs):
+        if kwargs:
+            raise TypeError(f"{type(self).__name__} got unexpected keyword argument(s) "
+                            f"{sorted(kwargs)}. 인자 이름의 철자를 확인하세요.")
+        self.name = name or unique_name(to_snake_case(type(self).__name__))
+        self.trainable = trainable
+        self.built = False
+        self.input_shape = None        # set by build, includes the batch dim
+        self._weight_names = []        # attribute names, in creation order
+        self._trainable_names = []
+        self._grads = {}               # attribute name -> gradient array (trainable weights only)
+        self._batch_input_shape = None  # from the old input_shape=/input_dim= style
+        if input_shape is not None or input_dim is not None or batch_input_shape is not None:
+            if batch_input_shape is not None:
+                shape = tuple(batch_input_shape)
+            elif input_shape is not None:
+                shape = (None,) + tuple(input_shape)
+            else:
+                shape = (None, int(input_dim))
+            warnings.warn(
+                f"{type(self).__name__}(input_shape=...) is the Keras 2 style. In Keras 3 put "
+                f"keras.Input(shape={_shape_str(shape[1:])}) first in the model instead. "
+                "(예전 방식입니다: 모델의 맨 앞에 keras.Input(shape=...)을 두세요.)",
+                UserWarning, stacklevel=3)
+            self._batch_input_shape = shape
+
+    # ---- weights -------------------------------------------------------------------------
+    def add_weight(self, name, shape, initializer="zeros", trainable=True):
+        """Create a float32 weight ``self.<name>`` (and its gradient if trainable)."""
+        init = _resolve(initializers, initializer)
+        value = np.asarray(init(tuple(shape)), dtype=floatx()).reshape(shape)
+        value = np.ascontiguousarray(value)
+        setattr(self, name, value)
+        self._weight_names.append(name)
+        if trainable:
+            self._trainable_names.append(name)
+            self._grads[name] = np.zeros_like(value)
+        return value
+
+    @property
+    def trainable_weights(self):
+        if not self.trainable:
+            return []
+        return [getattr(self, n) for n in self._trainable_names]
+
+    @property
+    def non_trainable_weights(self):
+        frozen = [n for n in self._weight_names if n not in self._trainable_names]
+        if not self.trainable:   # a frozen layer: all its weights are non-trainable
+            frozen = self._trainable_names + frozen
+        return [getattr(self, n) for n in frozen]
+
+    @property
+    def weights(self):
+        """Trainable weights first, then non-trainable (Keras order)."""
+        return self.trainable_weights + self.non_trainable_weights
+
+    @property
+    def grads(self):
+        """Gradients of the loss w.r.t. ``trainable_weights``, written by ``backward``."""
+        if not self.trainable:
+            return []
+        return [self._grads[n] for n in self._trainable_names]
+
+    def count_params(self):
+        """Number of numbers in all weights (Dense(10) after 100 inputs: 100*10 + 10 = 1,010)."""
+        return int(sum(w.size for w in self.weights))
+
+    def get_weights(self):
+        return [w.copy() for w in self.weights]
+
+    def set_weights(self, weights):
+        """Copy new values into the weights (same count, same shapes as ``get_weights()``)."""
+        own = self.weights
+        if len(weights) != len(own):
+            raise LayerError(
+                f"Layer '{self.name}' expected {len(own)} weight arrays, received {len(weights)}. "
+                f"가중치 배열 개수가 맞지 않습니다. 기대하는 모양: {[w.shape for w in own]}")
+        for i, (w, new) in enumerate(zip(own, weights)):
+            new = np.asarray(new, dtype=floatx())
+            if new.shape != w.shape:
+                raise LayerError(
+                    f"Layer '{self.name}' weight {i} expected shape {w.shape}, received "
+                    f"{new.shape}. 가중치 모양이 다릅니다. get_weights()의 모양을 확인하세요.")
+            w[...] = new
+
+    def bind(self, param_views, grad_views):
+        """Move the trainable weights and their gradients into the given arrays (views).
+
+        The model gives every layer views into one flat float32 parameter buffer and one flat
+        gradient buffer, so the optimizer can update all weights in one pass. Values are copied
+        into the views, which then replace the layer's own arrays.
+        """
+        names = self._trainable_names
+        if len(param_views) != len(names) or len(grad_views) != len(names):
+            raise LayerError(f"bind() on '{self.name}' expected {len(names)} views, received "
+                             f"{len(param_views)} and {len(grad_views)}.")
+        for n, p, g in zip(names, param_views, grad_views):
+            p[...] = getattr(self, n)
+            g[...] = self._grads[n]
+            setattr(self, n, p)
+            self._grads[n] = g
+
+    def regularization_loss(self):
+        """Sum of the regularizer penalties of this layer (0.0 without regularizers)."""
+        return 0.0
+
+    # ---- shapes and calling -------------------------------------------------------------
+    def build(self, input_shape):
+        """Create the weights for inputs of ``input_shape`` (batch dim included)."""
+        self.input_shape = tuple(input_shape)
+        self.built = True
+
+    def compute_output_shape(self, input_shape):
+        return tuple(input_shape)
+
+    def _maybe_build(self, input_shape):
+        if not self.built:
+            self.build(tuple(input_shape))
+            self.built = True
+
+    def __call__(self, x, training=False):
+        x = np.asarray(x, dtype=floatx())
+        self._maybe_build((None,) + x.shape[1:])
+        return self.forward(x, training=training)
+
+    def forward(self, x, training=False):
+        raise NotImplementedError
+
+    def backward(self, dy):
+        raise NotImplementedError
+
+    # ---- config -------------------------------------------------------------------------
+    def get_config(self):
+        return {"name": self.name, "trainable": self.trainable, "dtype": floatx()}
+
+    @classmethod
+    def from_config(cls, config):
+        config = dict(config)
+        config.pop("dtype", None)
+        return cls(**config)
+
+    def __repr__(self):
+        return f"<{type(self).__name__} name={self.name!r} built={self.built}>"
+
+
+# ---------------------------------------------------------------------------------------------
+# Input
+# ---------------------------------------------------------------------------------------------
+class KerasTensor:
+    """What ``keras.Input(shape=...)`` returns: a symbolic input with a ``shape`` (batch dim first).
+
+    A Sequential model accepts it as its first element and learns the input shape from it.
+    """
+
+    def __init__(self, shape, name=None):
+        self.shape = tuple(shape)
+        self.name = name
+        self.dtype = floatx()
+
+    def __repr__(self):
+        return f"<KerasTensor shape={self.shape}, dtype={self.dtype}, name={self.name}>"
+
+
+class InputLayer(Layer):
+    """Declares the input shape of a model; passes the data through unchanged."""
+
+    def __init__(self, shape=None, batch_size=None, name=None, batch_shape=None, **kwargs):
+        if "input_shape" in kwargs:
+            shape = kwargs.pop("input_shape")
+        super().__init__(name=name, **kwargs)
+        if batch_shape is None:
+            if shape is None:
+                raise LayerError("InputLayer expected shape=(...), received nothing. "
+                                 "예: keras.Input(shape=(784,))")
+            if isinstance(shape, int):
+                shape = (shape,)
+            batch_shape = (batch_size,) + tuple(shape)
+        self.batch_shape = tuple(None if d is None else int(d) for d in batch_shape)
+        self.output = KerasTensor(self.batch_shape, name=self.name)
+        self.build(self.batch_shape)
+
+    def forward(self, x, training=False):
+        return x
+
+    def backward(self, dy):
+        return dy
+
+    def get_config(self):
+        return {"name": self.name, "batch_shape": list(self.batch_shape), "dtype": floatx()}
+
+
+def Input(shape=None, batch_size=None, name=None, dtype=None, batch_shape=None):
+    """``keras.Input(shape=(784,))``: the input of a model, shape without the batch dimension."""
+    return InputLayer(shape=shape, batch_size=batch_size, name=name,
+                      batch_shape=batch_shape).output
+
+
+# ---------------------------------------------------------------------------------------------
+# Dense
+# ---------------------------------------------------------------------------------------------
+class Dense(Layer):
+    """Fully connected layer.
+
+        forward:   z = x @ W + b,   y = activation(z)
+        backward:  dz = activation.backward(z, y, dy)
+                   dW = x.T @ dz  (+ regularizer gradient),  db = sum(dz over batch),  dx = dz @ W.T
+
+    Weights: ``kernel`` W of shape (inputs, units) and ``bias`` b of shape (units,).
+    Parameters: inputs*units + units (784 inputs, 100 units: 78,400 + 100 = 78,500).
+    """
+
+    def __init__(self, units, activation=None, use_bias=True, kernel_initializer="glorot_uniform",
+                 bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None, **kwargs):
+        super().__init__(**kwargs)
+        if isinstance(units, bool) or not isinstance(units, (int, np.integer)) or units <= 0:
+            raise LayerError(f"Dense expected units to be a positive integer, received "
+                             f"units={units!r}. 뉴런 개수는 1 이상의 정수여야 합니다. 예: Dense(100)")
+        self.units = int(units)
+        self.activation = activations.get(activation)
+        self.use_bias = use_bias
+        self.kernel_initializer = kernel_initializer
+        self.bias_initializer = bias_initializer
+        self.kernel_regularizer = _resolve(regularizers, kernel_regularizer)
+        self.bias_regularizer = _resolve(regularizers, bias_regularizer)
+
+    def _check_input_shape(self, input_shape):
+        expected = getattr(self, "kernel", None)
+        if len(input_shape) != 2:
+            raise LayerError(
+                f"Dense 층 '{self.name}'에 {_shape_str(input_shape)} 모양이 들어왔습니다. "
+                f"Dense expects a 2-D input (batch, features) but received shape "
+                f"{_shape_str(input_shape)}. 해결: 앞에 keras.layers.Flatten()을 넣으세요.")
+        if expected is not None and input_shape[-1] != expected.shape[0]:
+            raise LayerError(
+                f"Dense 층 '{self.name}' expected inputs with {expected.shape[0]} features, "
+                f"received shape {_shape_str(input_shape)}. "
+                f"입력 특성 개수가 처음 만들 때({expected.shape[0]})와 다릅니다.")
+
+    def build(self, input_shape):
+        input_shape = tuple(input_shape)
+        self._check_input_shape(input_shape)
+        self.add_weight("kernel", (input_shape[-1], self.units), self.kernel_initializer)
+        if self.use_bias:
+            self.add_weight("bias", (self.units,), self.bias_initializer)
+        super().build(input_shape)
+
+    def compute_output_shape(self, input_shape):
+        self._check_input_shape(tuple(input_shape))
+        return tuple(input_shape[:-1]) + (self.units,)
+
+    def forward(self, x, training=False):
+        if x.ndim != 2 or x.shape[1] != self.kernel.shape[0]:
+            self._check_input_shape((None,) + x.shape[1:])
+        self.x = x
+        z = x @ self.kernel
+        if self.use_bias:
+            z += self.bias
+        self.z = z
+        self.y = self.activation(z)
+        return self.y
+
+    def backward(self, dy):
+        dz = self.activation.backward(self.z, self.y, dy)
+        return self.backward_linear(dz)
+
+    def backward_linear(self, dz):
+        """Backward through z = x @ W + b only, given dz = dL/dz (used by the fused softmax path)."""
+        grads = [self._grads[n] for n in self._trainable_names]   # [dW, db]
+        _matmul_into(self.x.T, dz, grads[0])
+        if self.kernel_regularizer is not None:
+            grads[0] += self.kernel_regularizer.gradient(self.kernel)
+        if self.use_bias:
+            np.sum(dz, axis=0, out=grads[1])
+            if self.bias_regularizer is not None:
+                grads[1] += self.bias_regularizer.gradient(self.bias)
+        return dz @ self.kernel.T
+
+    def regularization_loss(self):
+        total = 0.0
+        if self.kernel_regularizer is not None:
+            total += float(self.kernel_regularizer.penalty(self.kernel))
+        if self.use_bias and self.bias_regularizer is not None:
+            total += float(self.bias_regularizer.penalty(self.bias))
+        return total
+
+    def get_config(self):
+        return {**super().get_config(), "units": self.units,
+                "activation": self.activation.name, "use_bias": self.use_bias,
+                "kernel_initializer": _serialize_obj(self.kernel_initializer),
+                "bias_initializer": _serialize_obj(self.bias_initializer),
+                "kernel_regularizer": _serialize_obj(self.kernel_regularizer),
+                "bias_regularizer": _serialize_obj(self.bias_regularizer)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Shape and activation layers (no weights)
+# ---------------------------------------------------------------------------------------------
+class Flatten(Layer):
+    """Flatten every sample into one row: (batch, 28, 28) -> (batch, 784). A reshape, no copy."""
+
+    def compute_output_shape(self, input_shape):
+        rest = input_shape[1:]
+        n = None if any(d is None for d in rest) else int(np.prod(rest, dtype=np.int64))
+        return (input_shape[0], n)
+
+    def forward(self, x, training=False):
+        self.x_shape = x.shape
+        return x.reshape(x.shape[0], -1)
+
+    def backward(self, dy):
+        return dy.reshape(self.x_shape)
+
+
+class Activation(Layer):
+    """Apply an activation function: y = f(x); backward dx = f.backward(x, y, dy)."""
+
+    def __init__(self, activation, **kwargs):
+        super().__init__(**kwargs)
+        self.activation = activations.get(activation)
+
+    def forward(self, x, training=False):
+        self.x = x
+        self.y = self.activation(x)
+        return self.y
+
+    def backward(self, dy):
+        return self.activation.backward(self.x, self.y, dy)
+
+    def get_config(self):
+        return {**super().get_config(), "activation": self.activation.name}
+
+
+class ReLU(Layer):
+    """y = max(x, 0);  dx = dy where x > 0, else 0."""
+
+    def forward(self, x, training=False):
+        self.mask = x > 0
+        return np.where(self.mask, x, 0).astype(floatx(), copy=False)
+
+    def backward(self, dy):
+        return dy * self.mask
+
+
+class LeakyReLU(Layer):
+    """y = x if x > 0 else negative_slope * x  (Keras 3 layer default negative_slope = 0.3)."""
+
+    def __init__(self, negative_slope=0.3, **kwargs):
+        super().__init__(**kwargs)
+        if negative_slope < 0:
+            raise LayerError(f"LeakyReLU expected negative_slope >= 0, received {negative_slope}. "
+                             "음수 쪽 기울기는 0 이상이어야 합니다.")
+        self.negative_slope = float(negative_slope)
+
+    def forward(self, x, training=False):
+        self.slope = np.where(x > 0, 1.0, self.negative_slope).astype(floatx())
+        return x * self.slope
+
+    def backward(self, dy):
+        return dy * self.slope
+
+    def get_config(self):
+        return {**super().get_config(), "negative_slope": self.negative_slope}
+
+
+class Softmax(Layer):
+    """y_i = exp(x_i) / sum_j exp(x_j) along ``axis``;  dx = y * (dy - sum(dy * y))."""
+
+    def __init__(self, axis=-1, **kwargs):
+        super().__init__(**kwargs)
+        self.axis = axis
+
+    def forward(self, x, training=False):
+        e = np.exp(x - x.max(axis=self.axis, keepdims=True))
+        self.y = e / e.sum(axis=self.axis, keepdims=True)
+        return self.y
+
+    def backward(self, dy):
+        y = self.y
+        return y * (dy - (dy * y).sum(axis=self.axis, keepdims=True))
+
+    def get_config(self):
+        return {**super().get_config(), "axis": self.axis}
+
+
+# ---------------------------------------------------------------------------------------------
+# Dropout
+# ---------------------------------------------------------------------------------------------
+class Dropout(Layer):
+    """Inverted dropout (training only).
+
+        training:   mask ~ Bernoulli(1 - rate),   y = x * mask / (1 - rate),   dx = dy * mask / (1 - rate)
+        inference:  y = x   (nothing is dropped, nothing is scaled)
+    """
+
+    def __init__(self, rate, seed=None, **kwargs):
+        super().__init__(**kwargs)
+        if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0 <= rate < 1:
+            raise LayerError(f"Dropout expected rate in [0, 1), received rate={rate!r}. "
+                             "rate는 '버릴 비율'입니다. 예: Dropout(0.3)은 30%를 끕니다.")
+        self.rate = float(rate)
+        self.seed = seed
+        self.rng = np.random.default_rng(seed) if seed is not None else None
+
+    def _generator(self):
+        """Own generator when seeded, else the shared one (honggong.utils.set_random_seed)."""
+        return self.rng if self.rng is not None else global_rng()
+
+    def forward(self, x, training=False):
+        if not training or self.rate == 0:
+            self.scale = None
+            return x
+        keep = self._generator().random(x.shape, dtype=np.float32) >= self.rate
+        self.scale = keep.astype(floatx()) * np.float32(1.0 / (1.0 - self.rate))
+        return x * self.scale
+
+    def backward(self, dy):
+        return dy if self.scale is None else dy * self.scale
+
+    def get_config(self):
+        return {**super().get_config(), "rate": self.rate, "seed": self.seed}
+
+
+# ---------------------------------------------------------------------------------------------
+# BatchNormalization
+# ---------------------------------------------------------------------------------------------
+class BatchNormalization(Layer):
+    """Normalize each feature with batch statistics, then scale and shift.
+
+    training (batch statistics over every axis except ``axis``, N numbers per feature):
+        mean = mean(x),  var = mean((x - mean)^2)
+        x_hat = (x - mean) / sqrt(var + epsilon),   y = gamma * x_hat + beta
+        moving_mean     = moving_mean * momentum     + mean * (1 - momentum)
+        moving_variance = moving_variance * momentum + var  * (1 - momentum)
+    inference: the same with moving_mean / moving_variance instead of the batch statistics.
+    backward (training):
+        dgamma = sum(dy * x_hat),  dbeta = sum(dy)
+        dx = gamma / sqrt(var + epsilon) * (dy - dbeta / N - x_hat * dgamma / N)
+    Weights: gamma, beta (trainable), moving_mean, moving_variance (non-trainable): 4 per feature.
+    """
+
+    def __init__(self, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True,
+                 beta_initializer="zeros", gamma_initializer="ones",
+                 moving_mean_initializer="zeros", moving_variance_initializer="ones", **kwargs):
+        super().__init__(**kwargs)
+        self.axis = axis
+        self.momentum = float(momentum)
+        self.epsilon = float(epsilon)
+        self.center = center
+        self.scale = scale
+        self.beta_initializer = beta_initializer
+        self.gamma_initializer = gamma_initializer
+        self.moving_mean_initializer = moving_mean_initializer
+        self.moving_variance_initializer = moving_variance_initializer
+
+    def build(self, input_shape):
+        axis = self.axis % len(input_shape)
+        n = input_shape[axis]
+        if n is None:
+            raise LayerError(f"BatchNormalization '{self.name}' expected a known size on axis "
+                             f"{self.axis}, received shape {_shape_str(input_shape)}.")
+        self._axis = axis
+        self._reduce = tuple(i for i in range(len(input_shape)) if i != axis)
+        self._bshape = tuple(n if i == axis else 1 for i in range(len(input_shape)))
+        if self.scale:
+            self.add_weight("gamma", (n,), self.gamma_initializer)
+        if self.center:
+            self.add_weight("beta", (n,), self.beta_initializer)
+        self.add_weight("moving_mean", (n,), self.moving_mean_initializer, trainable=False)
+        self.add_weight("moving_variance", (n,), self.moving_variance_initializer, trainable=False)
+        super().build(input_shape)
+
+    def _gamma_beta(self):
+        gamma = self.gamma.reshape(self._bshape) if self.scale else np.float32(1)
+        beta = self.beta.reshape(self._bshape) if self.center else np.float32(0)
+        return gamma, beta
+
+    def forward(self, x, training=False):
+        gamma, beta = self._gamma_beta()
+        if training:
+            mean = x.mean(axis=self._reduce, keepdims=True)
+            var = ((x - mean) ** 2).mean(axis=self._reduce, keepdims=True)
+            m = self.momentum
+            self.moving_mean[...] = self.moving_mean * m + mean.reshape(-1) * (1 - m)
+            self.moving_variance[...] = self.moving_variance * m + var.reshape(-1) * (1 - m)
+        else:
+            mean = self.moving_mean.reshape(self._bshape)
+            var = self.moving_variance.reshape(self._bshape)
+        self.inv_std = (1.0 / np.sqrt(var + self.epsilon)).astype(floatx())
+        self.x_hat = (x - mean) * self.inv_std
+        self.training = training
+        return (gamma * self.x_hat + beta).astype(floatx(), copy=False)
+
+    def backward(self, dy):
+        gamma, _ = self._gamma_beta()
+        x_hat, r = self.x_hat, self._reduce
+        dgamma = (dy * x_hat).sum(axis=r)
+        dbeta = dy.sum(axis=r)
+        if self.scale:
+            self._grads["gamma"][...] = dgamma
+        if self.center:
+            self._grads["beta"][...] = dbeta
+        if not self.training:   # moving statistics are constants: y is linear in x
+            return dy * gamma * self.inv_std
+        n = dy.size // dbeta.size
+        b = self._bshape
+        return gamma * self.inv_std * (dy - dbeta.reshape(b) / n - x_hat * dgamma.reshape(b) / n)
+
+    def get_config(self):
+        return {**super().get_config(), "axis": self.axis, "momentum": self.momentum,
+                "epsilon": self.epsilon, "center": self.center, "scale": self.scale}
+
+
+# ---------------------------------------------------------------------------------------------
+# Registry for saving / loading
+# ---------------------------------------------------------------------------------------------
+_REGISTRY = {cls.__name__: cls for cls in (InputLayer, Dense, Flatten, Dropout, Activation, ReLU,
+                                            LeakyReLU, Softmax, BatchNormalization)}
+
+
+def serialize(layer):
+    """Layer -> {"class_name": "Dense", "config": {...}} (JSON-safe)."""
+    return {"class_name": type(layer).__name__, "config": layer.get_config()}
+
+
+def deserialize(config):
+    """{"class_name": ..., "config": ...} -> a new (unbuilt) layer."""
+    class_name = config.get("class_name") if isinstance(config, dict) else None
+    cls = _REGISTRY.get(class_name)
+    if cls is None:
+        raise LayerError(f"Unknown layer class_name {class_name!r}; known layers: "
+                         f"{sorted(_REGISTRY)}. 저장 파일에 honggong이 모르는 층이 있습니다.")
+    return cls.from_config(config.get("config", {}))
+
+
+def get(identifier):
+    """A layer instance passes through; a serialized dict is deserialized."""
+    if isinstance(identifier, Layer):
+        return identifier
+    return deserialize(identifier)

@@ -1,0 +1,717 @@
+"""Sequential 모델: 층을 차례로 쌓고 compile → fit → evaluate → predict 합니다 (Keras 3와 같은 API).
+
+One training step on a batch (x, y):
+
+    y_pred = layers[-1](...layers[0](x))            # forward, training=True
+    loss   = loss_fn(y, y_pred) + regularization      # the number printed as "loss"
+    dy     = dloss/dy_pred  ->  backward through the layers in reverse, each fills layer.grads
+    optimizer.apply(grads, params)                   # one update of all weights
+
+Speed (see benchmarks/bench_fit.py): all trainable weights live in one flat float32 buffer and all
+gradients in another (layers hold views, ``Layer.bind``), so the optimizer updates everything in one
+pass. When the last layer is softmax and the loss is (sparse_)categorical crossentropy, the two
+backward steps are fused into the well-known  dz = (p - onehot) / batch_size.  Both paths give the
+same numbers (tests/test_models.py checks it).
+"""
+import math
+
+import numpy as np
+
+from . import callbacks as callbacks_module
+from . import layers as layers_module
+from . import losses as losses_module
+from . import metrics as metrics_module
+from . import optimizers as optimizers_module
+from .backend import HonggongError, floatx, global_rng
+from .layers import InputLayer, KerasTensor, Layer, _shape_str
+
+__all__ = ["Sequential", "ModelError"]
+
+
+class ModelError(HonggongError):
+    """The model was used in a way it cannot handle (wrong data, not compiled, not built)."""
+
+
+def _fmt_count(n):
+    return f"{n:,}"
+
+
+def _readable_size(n_bytes):
+    """318040 -> '310.59 KB' (1 KB = 1024 B, two decimals, as in Keras' summary)."""
+    for unit in ["B", "KB", "MB", "GB", "TB"]:
+        if n_bytes < 1024 or unit == "TB":
+            return f"{n_bytes:.2f} {unit}"
+        n_bytes /= 1024
+
+
+# ---------------------------------------------------------------------------------------------
+# Data checks at the model boundary
+# ---------------------------------------------------------------------------------------------
+def _as_float_array(x, what):
+    try:
+        arr = np.asarray(x, dtype=floatx())
+    except (TypeError, ValueError) as e:
+        raise ModelError(f"{what} must be a numeric array, received {type(x).__name__} ({e}). "
+                         f"{what}는 숫자 배열이어야 합니다.") from None
+    if arr.ndim == 0:
+        raise ModelError(f"{what} expected an array with a batch dimension, received a scalar. "
+                         f"{what}에는 샘플들이 첫 번째 축에 쌓인 배열을 주세요.")
+    return arr
+
+
+def _check_finite(arr, what):
+    """Raise a clear error when arr has NaN or inf (say how many and the first sample index)."""
+    if arr.dtype.kind != "f":
+        return
+    finite = np.isfinite(arr)
+    if finite.all():
+        return
+    n_nan = int(np.isnan(arr).sum())
+    n_inf = int(arr.size - finite.sum() - n_nan)
+    first = int(np.argwhere(~finite)[0][0])
+    raise ModelError(
+        f"{what} contains {n_nan} NaN and {n_inf} inf values (first in sample index {first}). "
+        f"{what}에 NaN/inf 값이 있습니다: 데이터를 읽고 나누는(정규화) 과정, 예를 들어 0으로 나누기나 "
+        f"빈 값을 확인하세요 ({what}[{first}]부터 보세요).")
+
+
+def _check_lengths(x, y, what="x"):
+    if len(x) != len(y):
+        raise ModelError(
+            f"{what} and y must have the same number of samples, received {what}: {len(x)} samples, "
+            f"y: {len(y)} samples. 입력과 정답(타깃)의 개수가 다릅니다. 같은 순서로 짝지어진 "
+            f"배열인지 확인하세요.")
+
+
+# ---------------------------------------------------------------------------------------------
+# Metrics: names -> batch functions, averaged over the epoch weighted by batch size
+# ---------------------------------------------------------------------------------------------
+class _Mean:
+    """Running mean over samples: total += value * n, count += n."""
+
+    def __init__(self, name):
+        self.name = name
+        self.reset()
+
+    def reset(self):
+        self.total = 0.0
+        self.count = 0
+
+    def update(self, value, n):
+        self.total += float(value) * n
+        self.count += n
+
+    def result(self):
+        return self.total / self.count if self.count else 0.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Sequential
+# ---------------------------------------------------------------------------------------------
+class Sequential:
+    """A stack of layers, each feeding the next.
+
+        model = keras.Sequential([keras.Input(shape=(28, 28)), keras.layers.Flatten(),
+                                  keras.layers.Dense(100, activation="relu"),
+                                  keras.layers.Dense(10, activation="softmax")])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+        history = model.fit(x, y, epochs=5, validation_split=0.2)
+
+    Without ``keras.Input`` the model builds itself when the first data arrives.
+    """
+
+    def __init__(self, layers=None, name=None, trainable=True):
+        self.name = name or layers_module.unique_name("sequential")
+        self.trainable = trainable
+        self._layers = []
+        self._input_shape = None            # batch shape incl. None, from Input or the data
+        self.built = False
+        self.compiled = False
+        self.optimizer = None
+        self.loss = None
+        self.stop_training = False
+        self.history = None
+        self._flat_params = None
+        self._flat_grads = None
+        self._bound = None
+        for layer in layers or []:
+            self.add(layer)
+
+    # ---- structure ----------------------------------------------------------------------
+    @property
+    def layers(self):
+        return list(self._layers)
+
+    def add(self, layer):
+        """Append a layer. ``keras.Input(shape=...)`` / ``InputLayer`` set the input shape."""
+        if isinstance(layer, KerasTensor) or isinstance(layer, InputLayer):
+            if self._layers:
+                raise ModelError("keras.Input must be the first element of a Sequential model, "
+                                 "received it after other layers. Input은 맨 앞에 두세요.")
+            self._input_shape = tuple(layer.shape if isinstance(layer, KerasTensor)
+                                      else layer.batch_shape)
+            return
+        if not isinstance(layer, Layer):
+            raise ModelError(f"Sequential.add expected a layer (e.g. keras.layers.Dense(10)), "
+                             f"received {layer!r}. 층 객체를 넣으세요 (괄호로 만든 Dense(10) 등).")
+        if not self._layers and self._input_shape is None and layer._batch_input_shape:
+            self._input_shape = layer._batch_input_shape
+        self._layers.append(layer)
+        self.built = False
+        self._bound = None
+        if self._input_shape is not None:
+            self.build(self._input_shape)
+
+    def pop(self):
+        layer = self._layers.pop()
+        self.built = False
+        self._bound = None
+        return layer
+
+    def get_layer(self, name=None, index=None):
+        if index is not None:
+            return self._layers[index]
+        for layer in self._layers:
+            if layer.name == name:
+                return layer
+        raise ModelError(f"No layer named {name!r}; layers: {[l.name for l in self._layers]}.")
+
+    def build(self, input_shape=None):
+        """Build every layer for inputs of ``input_shape`` (batch dim included, may be None)."""
+        input_shape = tuple(input_shape if input_shape is not None else self._input_shape or ())
+        if not input_shape:
+            raise self._unbuilt_error("build")
+        input_shape = (None,) + tuple(input_shape[1:])
+        shape = input_shape
+        for layer in self._layers:
+            layer._maybe_build(shape)
+            shape = layer.compute_output_shape(shape)
+            layer.output_shape = tuple(shape)
+        self._input_shape = input_shape
+        self.built = True
+
+    def _unbuilt_error(self, what):
+        return ModelError(
+            f"{what}: the model does not know its input shape yet. Add keras.Input(shape=...) as the "
+            f"first element, call model.build((None, n_features)), or fit/predict on data first. "
+            f"모델이 아직 입력 모양을 모릅니다: 맨 앞에 keras.Input(shape=...)을 넣으세요.")
+
+    def _ensure_built(self, x_shape):
+        if not self.built:
+            if not self._layers:
+                raise ModelError("The model has no layers. model.add(...)로 층을 먼저 추가하세요.")
+            self.build((None,) + tuple(x_shape[1:]))
+        elif tuple(x_shape[1:]) != tuple(self._input_shape[1:]):
+            expected = self._input_shape
+            if any(d is not None and d != r for d, r in zip(expected[1:], x_shape[1:])) \
+                    or len(expected) != len(x_shape):
+                raise ModelError(
+                    f"Model '{self.name}' expected inputs of shape {_shape_str(expected)}, received "
+                    f"{_shape_str((None,) + tuple(x_shape[1:]))}. 입력 데이터의 모양이 모델을 만들 "
+                    f"때와 다릅니다.")
+
+    @property
+    def input_shape(self):
+        return self._input_shape
+
+    @property
+    def output_shape(self):
+        if not self.built:
+            raise self._unbuilt_error("output_shape")
+        return self._layers[-1].output_shape if self._layers else self._input_shape
+
+    # ---- weights ------------------------------------------------------------------------
+    @property
+    def weights(self):
+        return [w for layer in self._layers for w in layer.weights]
+
+    @property
+    def trainable_weights(self):
+        if not self.trainable:
+            return []
+        return [w for layer in self._layers for w in layer.trainable_weights]
+
+    @property
+    def non_trainable_weights(self):
+        if not self.trainable:
+            return self.weights
+        return [w for layer in self._layers for w in layer.non_trainable_weights]
+
+    def count_params(self):
+        if not self.built:
+            raise self._unbuilt_error("count_params")
+        return sum(layer.count_params() for layer in self._layers)
+
+    def get_weights(self):
+        if not self.built:
+            raise self._unbuilt_error("get_weights")
+        return [w.copy() for layer in self._layers for w in layer.weights]
+
+    def set_weights(self, weights):
+        """Set all weights from a list like ``get_weights()`` (same count, same shapes)."""
+        if not self.built:
+            raise self._unbuilt_error("set_weights")
+        own = self.weights
+        if len(weights) != len(own):
+            raise ModelError(
+                f"set_weights expected a list of {len(own)} arrays, received {len(weights)}. "
+                f"가중치 배열 개수가 다릅니다. model.get_weights()와 같은 순서·개수로 주세요.")
+        i = 0
+        for layer in self._layers:
+            n = len(layer.weights)
+            layer.set_weights(weights[i:i + n])
+            i += n
+
+    def _bind_flat(self):
+        """Put all trainable weights (and their gradients) into one flat float32 buffer each."""
+        train_layers = [l for l in self._layers if l.trainable and l.trainable_weights]
+        signature = [(id(l), l.trainable) for l in self._layers]
+        if self._bound == signature:
+            return
+        total = sum(w.size for l in train_layers for w in l.trainable_weights)
+        params = np.empty(total, dtype=floatx())
+        grads = np.zeros(total, dtype=floatx())
+        offset = 0
+        for layer in train_layers:
+            p_views, g_views = [], []
+            for w in layer.trainable_weights:
+                p_views.append(params[offset:offset + w.size].reshape(w.shape))
+                g_views.append(grads[offset:offset + w.size].reshape(w.shape))
+                offset += w.size
+            layer.bind(p_views, g_views)
+        self._flat_params, self._flat_grads = params, grads
+        self._bound = signature
+
+    # ---- compile ------------------------------------------------------------------------
+    def compile(self, optimizer="rmsprop", loss=None, metrics=None):
+        """Choose the optimizer (default "rmsprop" as Keras 3), the loss and the metrics."""
+        self.optimizer = optimizers_module.get(optimizer)
+        self.loss = losses_module.get(loss) if loss is not None else None
+        self._loss_config = loss
+        if metrics is None:
+            metrics = []
+        if isinstance(metrics, (str, dict)) or callable(metrics):
+            metrics = [metrics]
+        self._metric_specs = list(metrics)
+        self._metric_fns = None            # metric objects, resolved on the first batch (shapes)
+        self.compiled = True
+        self._bound = None
+        self._opt_flat = None
+
+    def _require_compiled(self, what):
+        if not self.compiled or self.loss is None:
+            raise ModelError(f"{what}: call model.compile(optimizer=..., loss=...) first. "
+                             f"학습 전에 compile()로 손실 함수를 정하세요. "
+                             f"예: loss='sparse_categorical_crossentropy'")
+
+    def _resolve_metrics(self, y_true, y_pred):
+        """Metric objects for compile(metrics=[...]); "accuracy" is chosen from the shapes."""
+        return [metrics_module.get(spec, loss=self.loss, y_true=y_true, y_pred=y_pred)
+                for spec in self._metric_specs]
+
+    def _uses_fused_softmax(self):
+        """True when the last layer ends in softmax and the loss is (sparse_)categorical CE."""
+        last = self._layers[-1] if self._layers else None
+        act = getattr(last, "activation", None)
+        if isinstance(last, layers_module.Softmax):
+            last_is_softmax = last.axis in (-1, len(last.output_shape) - 1)
+        else:
+            last_is_softmax = getattr(act, "name", None) == "softmax"
+        loss_name = type(self.loss).__name__
+        return (last_is_softmax and len(last.output_shape) == 2
+                and loss_name in ("SparseCategoricalCrossentropy", "CategoricalCrossentropy")
+                and not getattr(self.loss, "from_logits", False)
+                and not getattr(self.loss, "label_smoothing", 0)
+                and getattr(self.loss, "reduction", "sum_over_batch_size")
+                in ("sum_over_batch_size", None))
+
+    # ---- the training step --------------------------------------------------------------
+    def _forward(self, x, training):
+        for layer in self._layers:
+            x = layer.forward(x, training=training)
+        return x
+
+    def _backward(self, dy, skip_last=False):
+        layers = self._layers[:-1] if skip_last else self._layers
+        for layer in reversed(layers):
+            dy = layer.backward(dy)
+        return dy
+
+    def _regularization_loss(self):
+        return sum(layer.regularization_loss() for layer in self._reg_layers)
+
+    def _fused_loss_and_grad(self, y_true, p):
+        """Softmax + crossentropy in one step.
+
+            loss = mean(-log(clip(p[i, y_i], 1e-7, 1 - 1e-7)))
+            dz   = (p - onehot(y)) / batch_size          (dL/dz for the softmax input z)
+        """
+        n = p.shape[0]
+        rows = np.arange(n)
+        if self._sparse_labels:
+            picked = p[rows, y_true]
+        else:
+            picked = (p * y_true).sum(axis=1)
+        eps = 1e-7
+        loss = float(-np.log(np.clip(picked, eps, 1 - eps)).mean())
+        dz = p.copy()
+        if self._sparse_labels:
+            dz[rows, y_true] -= 1
+        else:
+            dz -= y_true
+        dz *= np.float32(1.0 / n)
+        return loss, dz
+
+    def _backward_from_logits(self, dz):
+        """Backward from dL/dz where z is the input of the final softmax."""
+        last = self._layers[-1]
+        if isinstance(last, layers_module.Dense):
+            dz = last.backward_linear(dz)
+        return self._backward(dz, skip_last=True)
+
+    def _prepare_training(self, x, y):
+        """Build, bind the flat buffers, pick the fast path, check labels once via the loss."""
+        self._require_compiled("fit")
+        self._ensure_built(x.shape)
+        self._bind_flat()
+        self._reg_layers = [l for l in self._layers
+                            if type(l).regularization_loss is not Layer.regularization_loss]
+        self._fused = self._uses_fused_softmax()
+        self._sparse_labels = type(self.loss).__name__ == "SparseCategoricalCrossentropy"
+        # Label checks (one-hot vs integer mix-ups, out-of-range classes) once, by the loss itself:
+        out_shape = (len(y),) + tuple(self.output_shape[1:])
+        if None not in out_shape and len(y):
+            k = min(len(y), 4096)
+            dummy = np.full((k,) + out_shape[1:], 1.0 / max(out_shape[-1], 1), dtype=floatx())
+            if dummy.shape[-1] == 1:
+                dummy[...] = 0.5
+            self.loss.call(y[:k], dummy)
+        # one optimizer update on the flat buffer unless per-variable clipping needs the pieces
+        self._opt_flat = getattr(self.optimizer, "clipnorm", None) is None
+
+    def _prepare_labels(self, y):
+        """Integer class ids for the fused sparse path (float or (n, 1) labels are accepted)."""
+        if self._fused and self._sparse_labels:
+            return np.asarray(y).reshape(len(y), -1)[:, 0].astype(np.intp)
+        return y
+
+    def _apply_gradients(self):
+        if self._opt_flat:
+            self.optimizer.apply([self._flat_grads], [self._flat_params])
+        else:
+            params = [w for l in self._layers if l.trainable for w in l.trainable_weights]
+            grads = [g for l in self._layers if l.trainable for g in l.grads]
+            self.optimizer.apply(grads, params)
+
+    def _train_step(self, xb, yb):
+        """Forward, loss, backward, optimizer update. Returns (loss, y_pred); loss is a float."""
+        p = self._forward(xb, training=True)
+        if self._fused:
+            loss, dz = self._fused_loss_and_grad(yb, p)
+        else:
+            loss = float(self.loss(yb, p))
+        if self._reg_layers:
+            loss += self._regularization_loss()
+        if not math.isfinite(loss):
+            return loss, p                 # the caller stops training; weights stay as they were
+        if self._fused:
+            self._backward_from_logits(dz)
+        else:
+            self._backward(self.loss.gradient(yb, p))
+        self._apply_gradients()
+        return loss, p
+
+    # ---- fit ----------------------------------------------------------------------------
+    def fit(self, x=None, y=None, batch_size=32, epochs=1, verbose="auto", callbacks=None,
+            validation_split=0.0, validation_data=None, shuffle=True, initial_epoch=0):
+        """Train for ``epochs`` passes over (x, y). Returns a History (``history.history`` dict).
+
+        ``validation_split`` holds out the LAST fraction of x, y (before shuffling), as Keras does.
+        """
+        x = _as_float_array(x, "x")
+        if y is None:
+            raise ModelError("fit expected targets y, received None. fit(x, y)처럼 정답을 주세요.")
+        y = np.asarray(y)
+        _check_lengths(x, y)
+        if not 0 <= validation_split < 1:
+            raise ModelError(f"validation_split expected a number in [0, 1), received "
+                             f"{validation_split}. 예: validation_split=0.2 (20%를 검증에 사용)")
+        _check_finite(x, "x")
+        _check_finite(y, "y")
+        if validation_data is None and validation_split:
+            split_at = int(math.floor(len(x) * (1.0 - validation_split)))
+            x, val_x = x[:split_at], x[split_at:]
+            y, val_y = y[:split_at], y[split_at:]
+            validation_data = (val_x, val_y)
+        elif validation_data is not None:
+            val_x = _as_float_array(validation_data[0], "validation x")
+            val_y = np.asarray(validation_data[1])
+            _check_lengths(val_x, val_y, "validation x")
+            validation_data = (val_x, val_y)
+        if len(x) == 0:
+            raise ModelError("fit received 0 training samples. 학습 데이터가 비어 있습니다.")
+
+        self._prepare_training(x, y)
+        labels = self._prepare_labels(y)
+        n = len(x)
+        steps = math.ceil(n / batch_size)
+        verbose = 1 if verbose == "auto" else verbose
+        cbs = callbacks_module.CallbackList(callbacks, add_history=True, add_progbar=verbose != 0,
+                                            model=self, verbose=verbose, epochs=epochs,
+                                            steps=steps)
+        base = callbacks_module.Callback
+        wants_batches = any(type(cb).on_train_batch_end is not base.on_train_batch_end
+                            or type(cb).on_train_batch_begin is not base.on_train_batch_begin
+                            for cb in cbs)
+        self.stop_training = False
+        cbs.on_train_begin()
+
+        x_epoch = np.empty_like(x) if shuffle else x
+        y_epoch = np.empty_like(labels) if shuffle else labels
+        for epoch in range(initial_epoch, epochs):
+            cbs.on_epoch_begin(epoch)
+            if shuffle:   # one gather per epoch, then every batch is a cheap slice
+                order = global_rng().permutation(n)
+                np.take(x, order, axis=0, out=x_epoch, mode="clip")
+                np.take(labels, order, axis=0, out=y_epoch, mode="clip")
+            trackers = None
+            for step in range(steps):
+                xb = x_epoch[step * batch_size:(step + 1) * batch_size]
+                yb = y_epoch[step * batch_size:(step + 1) * batch_size]
+                if wants_batches:
+                    cbs.on_train_batch_begin(step)
+                loss, p = self._train_step(xb, yb)
+                if trackers is None:
+                    if self._metric_fns is None:
+                        self._metric_fns = self._resolve_metrics(yb, p)
+                    trackers = self._new_trackers()
+                self._update_trackers(trackers, loss, yb, p)
+                if not math.isfinite(loss):
+                    self._report_nan(loss, epoch, step, steps)
+                    self.stop_training = True
+                    break
+                if wants_batches:
+                    cbs.on_train_batch_end(step, self._logs(trackers))
+                if self.stop_training:
+                    break
+            logs = self._logs(trackers)
+            if validation_data is not None and not math.isnan(logs.get("loss", 0.0)):
+                val_logs = self.evaluate(*validation_data, batch_size=max(batch_size, 1024),
+                                         verbose=0, return_dict=True, _fit_call=True)
+                logs.update({"val_" + k: v for k, v in val_logs.items()})
+            cbs.on_epoch_end(epoch, logs)
+            if self.stop_training:
+                break
+        cbs.on_train_end()
+        return self.history
+
+    def _new_trackers(self):
+        return [_Mean("loss")] + [_Mean(metric.name) for metric in self._metric_fns]
+
+    def _update_trackers(self, trackers, loss, yb, p):
+        n = len(p)
+        trackers[0].update(loss, n)
+        for tracker, metric in zip(trackers[1:], self._metric_fns):
+            tracker.update(np.mean(metric.call(yb, p)), n)
+
+    @staticmethod
+    def _logs(trackers):
+        """{metric: value}, names in alphabetical order as Keras 3 shows them."""
+        if not trackers:
+            return {}
+        return {t.name: t.result() for t in sorted(trackers, key=lambda t: t.name)}
+
+    def _report_nan(self, loss, epoch, step, steps):
+        print(f"손실이 {loss}이 되어 학습을 멈춥니다 (에포크 {epoch + 1}, 배치 {step + 1}/{steps}). "
+              f"학습률(learning_rate)을 더 작게 해 보세요.\n"
+              f"Loss became {loss} at epoch {epoch + 1}, batch {step + 1}/{steps}: training stopped. "
+              f"Try a smaller learning rate (e.g. keras.optimizers.Adam(learning_rate=1e-4)).")
+
+    # ---- evaluate / predict ------------------------------------------------------------
+    def evaluate(self, x=None, y=None, batch_size=32, verbose="auto", return_dict=False,
+                 callbacks=None, _fit_call=False):
+        """Loss and metrics on (x, y): a float loss, or [loss, metric1, ...] (dict if return_dict)."""
+        x = _as_float_array(x, "x")
+        y = np.asarray(y)
+        _check_lengths(x, y)
+        if not _fit_call:
+            _check_finite(x, "x")
+            self._require_compiled("evaluate")
+            self._ensure_built(x.shape)
+        steps = math.ceil(len(x) / batch_size)
+        verbose = 1 if verbose == "auto" else verbose
+        cbs = self._aux_callbacks(callbacks, verbose, steps)
+        cbs.on_test_begin()
+        trackers = None
+        for step in range(steps):
+            xb = x[step * batch_size:(step + 1) * batch_size]
+            yb = y[step * batch_size:(step + 1) * batch_size]
+            p = self._forward(xb, training=False)
+            loss = float(self.loss(yb, p))
+            if self._layers and any(True for _ in self._reg_layers_now()):
+                loss += sum(l.regularization_loss() for l in self._reg_layers_now())
+            if trackers is None:
+                if self._metric_fns is None:
+                    self._metric_fns = self._resolve_metrics(yb, p)
+                trackers = self._new_trackers()
+            self._update_trackers(trackers, loss, yb, p)
+            if len(cbs):
+                cbs.on_test_batch_end(step, self._logs(trackers))
+        logs = self._logs(trackers)
+        cbs.on_test_end(logs)
+        if return_dict:
+            return logs
+        values = [trackers[0].result()] + [t.result() for t in trackers[1:]]
+        return values[0] if len(values) == 1 else values
+
+    def _reg_layers_now(self):
+        return [l for l in self._layers
+                if type(l).regularization_loss is not Layer.regularization_loss]
+
+    def _aux_callbacks(self, callbacks, verbose, steps):
+        return callbacks_module.CallbackList(callbacks, add_progbar=verbose != 0, model=self,
+                                             verbose=verbose, epochs=1, steps=steps)
+
+    def predict(self, x, batch_size=32, verbose="auto", callbacks=None):
+        """Outputs of the model for x, computed in batches, as one float32 array."""
+        x = _as_float_array(x, "x")
+        _check_finite(x, "x")
+        self._ensure_built(x.shape)
+        steps = math.ceil(len(x) / batch_size)
+        verbose = 1 if verbose == "auto" else verbose
+        cbs = self._aux_callbacks(callbacks, verbose, steps)
+        cbs.on_predict_begin()
+        outs = []
+        for step in range(steps):
+            outs.append(np.array(self._forward(x[step * batch_size:(step + 1) * batch_size],
+                                               training=False)))
+            cbs.on_predict_batch_end(step)
+        cbs.on_predict_end()
+        if not outs:
+            return np.zeros((0,) + tuple(self.output_shape[1:]), dtype=floatx())
+        return np.concatenate(outs, axis=0)
+
+    def __call__(self, x, training=False):
+        x = _as_float_array(x, "x")
+        self._ensure_built(x.shape)
+        return self._forward(x, training=training)
+
+    def train_on_batch(self, x, y, return_dict=False):
+        """One optimizer step on one batch; returns that batch's loss (and metrics)."""
+        x = _as_float_array(x, "x")
+        y = np.asarray(y)
+        _check_lengths(x, y)
+        _check_finite(x, "x")
+        self._prepare_training(x, y)
+        loss, p = self._train_step(x, self._prepare_labels(y))
+        return self._batch_result(loss, y, p, return_dict)
+
+    def test_on_batch(self, x, y, return_dict=False):
+        return self.evaluate(x, y, batch_size=max(len(x), 1), verbose=0, return_dict=return_dict)
+
+    def predict_on_batch(self, x):
+        return self.predict(x, batch_size=max(len(x), 1), verbose=0)
+
+    def _batch_result(self, loss, y, p, return_dict):
+        if self._metric_fns is None:
+            self._metric_fns = self._resolve_metrics(y, p)
+        trackers = self._new_trackers()
+        self._update_trackers(trackers, loss, y, p)
+        if return_dict:
+            return self._logs(trackers)
+        values = [t.result() for t in trackers]
+        return values[0] if len(values) == 1 else values
+
+    # ---- summary -------------------------------------------------------------------------
+    def summary(self, line_length=None, print_fn=None):
+        """Print the layer table like Keras 3: name (type), output shape, parameter count.
+
+        ``line_length`` (default 76, what Keras prints in an 80-column notebook) sets the width;
+        ``print_fn`` receives each line (default ``print``). Deterministic plain-text box drawing.
+        """
+        print_fn = print_fn or print
+        width = line_length or 76
+        inner = width - 4                      # 4 vertical box characters
+        cuts = [round(0.46 * inner), round(0.79 * inner)]
+        cols = [cuts[0], cuts[1] - cuts[0], inner - cuts[1]]
+
+        def row(cells, left, mid, right, aligns=("<", "<", ">")):
+            parts = [f" {c:{a}{w - 2}} " for c, w, a in zip(cells, cols, aligns)]
+            return left + mid.join(parts) + right
+
+        def rule(left, mid, right, fill):
+            return left + mid.join(fill * w for w in cols) + right
+
+        lines = [f'Model: "{self.name}"',
+                 rule("┏", "┳", "┓", "━"),
+                 row(["Layer (type)", "Output Shape", "Param #"], "┃", "┃", "┃"),
+                 rule("┡", "╇", "┩", "━")]
+        for i, layer in enumerate(self._layers):
+            if layer.built and hasattr(layer, "output_shape"):
+                shape, params = _shape_str(layer.output_shape), _fmt_count(layer.count_params())
+            else:
+                shape, params = "?", "0 (unbuilt)"
+            lines.append(row([f"{layer.name} ({type(layer).__name__})", shape, params],
+                             "│", "│", "│"))
+            if i < len(self._layers) - 1:
+                lines.append(rule("├", "┼", "┤", "─"))
+        lines.append(rule("└", "┴", "┘", "─"))
+        trainable = sum(w.size for w in self.trainable_weights)
+        non_trainable = sum(w.size for w in self.non_trainable_weights)
+        item = np.dtype(floatx()).itemsize
+        lines += [f" Total params: {_fmt_count(trainable + non_trainable)} "
+                  f"({_readable_size((trainable + non_trainable) * item)})",
+                  f" Trainable params: {_fmt_count(trainable)} ({_readable_size(trainable * item)})",
+                  f" Non-trainable params: {_fmt_count(non_trainable)} "
+                  f"({_readable_size(non_trainable * item)})"]
+        for line in lines:
+            print_fn(line)
+
+    # ---- config and saving --------------------------------------------------------------
+    def get_config(self):
+        return {"name": self.name,
+                "layers": [layers_module.serialize(l) for l in self._layers],
+                "build_input_shape": list(self._input_shape) if self._input_shape else None}
+
+    @classmethod
+    def from_config(cls, config):
+        model = cls(name=config.get("name"))
+        shape = config.get("build_input_shape")
+        if shape:
+            model.add(layers_module.Input(batch_shape=tuple(shape)))
+        for spec in config.get("layers", []):
+            model.add(layers_module.deserialize(spec))
+        return model
+
+    def get_compile_config(self):
+        if not self.compiled:
+            return None
+        opt = self.optimizer
+        return {"optimizer": {"class_name": type(opt).__name__,
+                              "config": opt.get_config() if hasattr(opt, "get_config") else {}},
+                "loss": layers_module._serialize_obj(self._loss_config),
+                "metrics": [layers_module._serialize_obj(m) for m in self._metric_specs]}
+
+    def compile_from_config(self, config):
+        opt = config["optimizer"]
+        if isinstance(opt, dict):
+            opt = getattr(optimizers_module, opt["class_name"])(**opt.get("config", {}))
+        loss = config.get("loss")
+        if isinstance(loss, dict):
+            loss = getattr(losses_module, loss["class_name"])(**loss.get("config", {}))
+        self.compile(optimizer=opt, loss=loss, metrics=config.get("metrics"))
+
+    def save(self, filepath, overwrite=True):
+        from . import saving    # saving imports models: import here to avoid a cycle
+        return saving.save_model(self, filepath, overwrite=overwrite)
+
+    def save_weights(self, filepath, overwrite=True):
+        from . import saving
+        return saving.save_weights(self, filepath, overwrite=overwrite)
+
+    def load_weights(self, filepath):
+        from . import saving
+        return saving.load_weights(self, filepath)
+
+    def __repr__(self):
+        return f"<Sequential name={self.name!r}, {len(self._layers)} layers, built={self.built}>"
