@@ -43,7 +43,10 @@ SYSTEM_DIRS = {
     ],
 }
 
-CHUNK = 1 << 20  # download / hashing block size: 1 MiB
+CHUNK = 1 << 20  # download block size: 1 MiB
+
+# The function that opens download URLs; tests replace it to block the network.
+urlopen = urllib.request.urlopen
 
 
 # ---------------------------------------------------------------------------------------------
@@ -211,9 +214,9 @@ def download(url, dest, entry, *, timeout=30, progress=sys.stderr, opener=None):
     """Download ``url`` (a ``.gz`` file) to ``dest`` atomically, verifying the decompressed content.
 
     The bytes go to a temp file next to ``dest``; only after the checksum matches is it renamed to
-    ``dest``. ``opener`` (default ``urllib.request.urlopen``) can be replaced, e.g. in tests.
+    ``dest``. ``opener`` defaults to the module attribute ``urlopen`` (replaceable, e.g. in tests).
     """
-    opener = opener or urllib.request.urlopen
+    opener = opener or urlopen
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = _temp_file(dest)
