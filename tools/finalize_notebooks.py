@@ -54,7 +54,6 @@ def finalize(path, timeout=120) -> float:
     path = Path(path)
     nb = read_notebook(path)
     client = NotebookClient(nb, kernel_name="python3", timeout=timeout, record_timing=False,
-                            store_widget_state=False,
                             resources={"metadata": {"path": str(path.parent)}})
     start = time.perf_counter()
     client.execute()
@@ -81,7 +80,7 @@ def finalize(path, timeout=120) -> float:
     if problems:
         raise FinalizeError("\n".join(problems))
 
-    nb.metadata.pop("widgets", None)
+    nb.metadata.pop("widgets", None)   # nbclient records widget state; we never store it
     strip_ids(nb)
     write_notebook(nb, path)
     return seconds

@@ -36,7 +36,7 @@ x = np.array([1.0, 2.0, 3.0])
 w = np.array([0.5, -1.0, 0.25])
 b = 0.1
 z = x @ w + b                      # 0.5 - 2.0 + 0.75 + 0.1
-print("z =", round(float(z), 4), "  sigmoid(z) =", activations.sigmoid(z))
+print(f"z = {z:.4f}   sigmoid(z) = {activations.sigmoid(z):.4f}")
 """),
 md(r"""
 ## 2. 밀집층 = 행렬 곱 + 절편
@@ -110,6 +110,7 @@ md(r"""
 **방법 1: 층의 리스트를 넘기기**
 """),
 code("""
+keras.backend.clear_session()     # 층 이름을 flatten, dense, dense_1, ... 처음부터 다시 셉니다
 model = keras.Sequential([
     keras.Input(shape=(28, 28)),
     keras.layers.Flatten(),
