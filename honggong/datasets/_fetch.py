@@ -126,10 +126,10 @@ def check_content(data, entry, source):
 
 
 def _fix_hint(source):
-    return (
-        f"해결: 이 파일({source})을 지우고 다시 불러오세요(다시 내려받거나 "
-        "`sudo apt-get install --reinstall dataset-fashion-mnist`)."
-    )
+    """What to do about a bad file, in Korean (a system package is reinstalled, not deleted)."""
+    if str(source).startswith("/usr/share/datasets/"):
+        return "해결: `sudo apt-get install --reinstall dataset-fashion-mnist`로 패키지를 다시 설치하세요."
+    return f"해결: 이 파일({source})을 지우고 다시 불러오세요. 다시 내려받거나 다른 곳의 사본을 씁니다."
 
 
 def read_content(path, entry, gz=None, source=None):
