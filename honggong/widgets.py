@@ -1,0 +1,652 @@
+"""ipywidgets 탐색기: 슬라이더를 움직이면 그림이 바로 바뀝니다.
+
+    from honggong import widgets
+    ex = widgets.optimizer_explorer()       # shows the explorer (in Jupyter) and returns it
+    ex.lr_slider.value = 0.5                # the same as moving the slider: the image is redrawn
+
+Four explorers, each an object with its controls as attributes, ``.image`` (an ipywidgets.Image
+holding PNG bytes), ``.readout`` (an HTML text such as "최종 손실 = 1.234e-03"), ``.widget`` (the VBox
+that is displayed), ``.redraw()`` and ``.state`` (what was computed last):
+
+- OptimizerExplorer: honggong.trajectory paths of one or several optimizers on a 2-D surface.
+- LearningRateExplorer: trains a small model, loss curves grow live, epoch by epoch; earlier runs stay.
+- ActivationExplorer: an activation, its derivative and the tangent at a point x.
+- LossExplorer: a loss as a function of the prediction, its value and gradient at ŷ.
+
+How it stays fast and flicker-free: each explorer owns ONE matplotlib Figure that is not managed
+by pyplot (no figures pile up). A change updates the existing artists (``Line2D.set_data``), draws
+with Agg and puts the PNG bytes into the same Image widget, so the browser swaps one picture.
+No ipympl needed. Without a front end (nbval, plain Python, a static render) the explorers still
+run, and their display includes a PNG of the default settings as a fallback.
+"""
+from __future__ import annotations
+
+import base64
+import contextlib
+import html
+import io
+
+import ipywidgets as W
+import numpy as np
+
+from . import plots  # registers the Hangul font
+from . import surfaces as _surfaces
+from .trajectory import describe, make_optimizer, trajectory
+
+__all__ = [
+    "OptimizerExplorer", "LearningRateExplorer", "ActivationExplorer", "LossExplorer",
+    "optimizer_explorer", "learning_rate_explorer", "activation_explorer", "loss_explorer",
+    "figure_png",
+]
+
+OPTIMIZER_NAMES = ("sgd", "rmsprop", "adam", "adagrad", "adamw", "nadam")
+OPTIMIZER_LABELS = {"sgd": "SGD", "rmsprop": "RMSprop", "adam": "Adam", "adagrad": "Adagrad",
+                    "adamw": "AdamW", "nadam": "Nadam"}
+OPTIMIZER_COLORS = dict(zip(OPTIMIZER_NAMES, plots.COLORS))
+
+# Which optimizer uses which setting (Keras 3 argument names); a slider is shown only when one of
+# the selected optimizers uses it.
+USES = {
+    "momentum": {"sgd", "rmsprop"},
+    "nesterov": {"sgd"},
+    "rho": {"rmsprop"},
+    "beta_1": {"adam", "adamw", "nadam"},
+    "beta_2": {"adam", "adamw", "nadam"},
+}
+
+
+def figure_png(fig) -> bytes:
+    """Draw ``fig`` with Agg and encode it as PNG bytes."""
+    fig.canvas.draw()
+    return _canvas_png(fig.canvas)
+
+
+def _canvas_png(canvas) -> bytes:
+    """PNG bytes of what the Agg canvas holds now (zlib level 1: quick, slightly larger files)."""
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.fromarray(np.asarray(canvas.buffer_rgba())).save(buf, format="png", compress_level=1)
+    return buf.getvalue()
+
+
+class _Explorer:
+    """Shared machinery: one figure → PNG → ``self.image``; ``redraw()``; a static PNG fallback."""
+
+    figsize = (7.0, 4.6)
+    dpi = 90
+
+    def __init__(self):
+        self.fig, self.ax = plots.new_figure(figsize=self.figsize, layout=None)
+        self.fig.set_dpi(self.dpi)
+        self.image = W.Image(format="png", layout=W.Layout(width=f"{int(self.figsize[0] * self.dpi)}px"))
+        self.image.add_class("honggong-image")
+        self.readout = W.HTML(value="")
+        self.readout.add_class("honggong-readout")
+        self.state = {"redraws": 0}
+        self._held = 0
+
+    # --- drawing -----------------------------------------------------------------------------
+    def redraw(self):
+        """Recompute from the current control values and update the image and readout in place."""
+        if self._held:
+            return
+        self._update()
+        self.image.value = self._render()
+        self.state["redraws"] += 1
+
+    def _update(self):  # pragma: no cover - every explorer defines it
+        raise NotImplementedError
+
+    def _render(self) -> bytes:
+        return figure_png(self.fig)
+
+    @contextlib.contextmanager
+    def hold(self):
+        """Change several controls at once with one redraw at the end: ``with ex.hold(): ...``."""
+        self._held += 1
+        try:
+            yield self
+        finally:
+            self._held -= 1
+        self.redraw()
+
+    def _on_change(self, change):
+        self.redraw()
+
+    def _observe(self, *controls):
+        for c in controls:
+            c.observe(self._on_change, names="value")
+
+    # --- display -----------------------------------------------------------------------------
+    @property
+    def png(self) -> bytes:
+        """The current picture as PNG bytes."""
+        return self.image.value
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = dict(self.widget._repr_mimebundle_(include=include, exclude=exclude) or {})
+        bundle["image/png"] = base64.b64encode(self.png).decode("ascii")   # static fallback
+        bundle["text/plain"] = f"{type(self).__name__}: {html.unescape(_strip_tags(self.readout.value))}"
+        return bundle
+
+    def close(self):
+        """Close the widgets (free their front-end models)."""
+        self.widget.close_all() if hasattr(self.widget, "close_all") else self.widget.close()
+
+
+def _strip_tags(text):
+    import re
+    return re.sub(r"<[^>]+>", " ", text).replace("  ", " ").strip()
+
+
+def _slider_layout():
+    return W.Layout(width="360px")
+
+
+_STYLE = {"description_width": "110px"}
+
+
+# =============================================================================================
+# Optimizer explorer
+# =============================================================================================
+
+class OptimizerExplorer(_Explorer):
+    """Optimizer paths on a 2-D surface, recomputed with honggong.trajectory on every change.
+
+    Controls (attributes): ``optimizer_select`` (SelectMultiple), ``lr_slider`` (FloatLogSlider
+    1e-4 … 10), ``momentum_slider``, ``nesterov_checkbox``, ``rho_slider``, ``beta_1_slider``,
+    ``beta_2_slider`` (each visible only when a selected optimizer uses it), ``steps_slider``,
+    ``surface_dropdown``, ``start_x_slider``, ``start_y_slider``.
+    ``state["trajectories"]`` maps optimizer name → the last Trajectory.
+    """
+
+    def __init__(self, optimizers=("sgd", "adam"), surface="bowl", learning_rate=0.1, steps=50,
+                 start=None, momentum=0.0, rho=0.9, beta_1=0.9, beta_2=0.999, nesterov=False):
+        super().__init__()
+        if isinstance(optimizers, str):
+            optimizers = (optimizers,)
+        unknown = [o for o in optimizers if o not in OPTIMIZER_NAMES]
+        if unknown:
+            raise ValueError(
+                f"Expected optimizer names from {list(OPTIMIZER_NAMES)}, received {unknown}. "
+                "해결: 'sgd', 'adam' 같은 이름을 쓰세요."
+            )
+        surf = _surfaces.get(surface)
+        start = surf.start if start is None else start
+        self.optimizer_select = W.SelectMultiple(
+            options=[(OPTIMIZER_LABELS[n], n) for n in OPTIMIZER_NAMES], value=tuple(optimizers),
+            rows=len(OPTIMIZER_NAMES), description="옵티마이저", style=_STYLE)
+        self.lr_slider = W.FloatLogSlider(value=learning_rate, base=10, min=-4, max=1, step=0.05,
+                                          description="learning_rate", readout_format=".4g",
+                                          style=_STYLE, layout=_slider_layout())
+        self.momentum_slider = W.FloatSlider(value=momentum, min=0.0, max=0.99, step=0.01,
+                                             description="momentum", style=_STYLE, layout=_slider_layout())
+        self.nesterov_checkbox = W.Checkbox(value=nesterov, description="nesterov (SGD)", indent=False)
+        self.rho_slider = W.FloatSlider(value=rho, min=0.0, max=0.999, step=0.001, readout_format=".3f",
+                                        description="rho", style=_STYLE, layout=_slider_layout())
+        self.beta_1_slider = W.FloatSlider(value=beta_1, min=0.0, max=0.999, step=0.001, readout_format=".3f",
+                                           description="beta_1", style=_STYLE, layout=_slider_layout())
+        self.beta_2_slider = W.FloatSlider(value=beta_2, min=0.9, max=0.9999, step=0.0001, readout_format=".4f",
+                                           description="beta_2", style=_STYLE, layout=_slider_layout())
+        self.steps_slider = W.IntSlider(value=steps, min=0, max=300, step=1, description="스텝 수",
+                                        style=_STYLE, layout=_slider_layout())
+        self.surface_dropdown = W.Dropdown(
+            options=[(_surfaces.KOREAN_NAMES[n], n) for n in _surfaces.names()], value=surf.name,
+            description="곡면", style=_STYLE, layout=_slider_layout())
+        self.start_x_slider = W.FloatSlider(description="시작 x", style=_STYLE, layout=_slider_layout())
+        self.start_y_slider = W.FloatSlider(description="시작 y", style=_STYLE, layout=_slider_layout())
+        self.setting_controls = {
+            "momentum": self.momentum_slider, "nesterov": self.nesterov_checkbox, "rho": self.rho_slider,
+            "beta_1": self.beta_1_slider, "beta_2": self.beta_2_slider,
+        }
+        self._surface = surf
+        self._set_start_range(surf, start)
+        self._draw_background(surf)
+        self._artists = {}
+        for i, name in enumerate(OPTIMIZER_NAMES):
+            arts = plots.draw_trajectory(self.ax, np.zeros((1, 2)), index=i, color=OPTIMIZER_COLORS[name],
+                                         label=OPTIMIZER_LABELS[name])
+            for a in arts.values():
+                a.set_gid(a.get_gid().split(":")[0] + ":" + name)
+                a.set_visible(False)
+                a.set_animated(True)      # drawn on top of the cached background (see _render)
+            self._artists[name] = arts
+        self.ax.set_title(surf.title)
+
+        self.surface_dropdown.observe(self._on_surface, names="value")
+        self.optimizer_select.observe(self._on_optimizers, names="value")
+        self._observe(self.lr_slider, self.momentum_slider, self.nesterov_checkbox, self.rho_slider,
+                      self.beta_1_slider, self.beta_2_slider, self.steps_slider,
+                      self.start_x_slider, self.start_y_slider)
+        self._update_visibility()
+        controls = W.VBox([self.optimizer_select, self.lr_slider, self.momentum_slider, self.nesterov_checkbox,
+                           self.rho_slider, self.beta_1_slider, self.beta_2_slider, self.steps_slider,
+                           self.surface_dropdown, self.start_x_slider, self.start_y_slider])
+        self.widget = W.VBox([W.HBox([controls, self.image]), self.readout])
+        self.widget.add_class("honggong-optimizer-explorer")
+        self.redraw()
+
+    # --- controls ----------------------------------------------------------------------------
+    def _set_start_range(self, surf, start):
+        for slider, lim, value in ((self.start_x_slider, surf.xlim, start[0]),
+                                   (self.start_y_slider, surf.ylim, start[1])):
+            step = (lim[1] - lim[0]) / 200
+            # widen first so that a new value/min/max is never clamped by the old range
+            slider.min, slider.max = -1e9, 1e9
+            slider.step = step
+            slider.value = float(value)
+            slider.min, slider.max = float(lim[0]), float(lim[1])
+
+    def _render(self) -> bytes:
+        """Blitting: the contour map is drawn once and cached; each redraw restores that background
+        and draws only the paths and the legend on top (about 10× less drawing than a full draw)."""
+        canvas = self.fig.canvas
+        if self._background is None:
+            canvas.draw()                       # skips the animated artists
+            self._background = canvas.copy_from_bbox(self.fig.bbox)
+        else:
+            canvas.restore_region(self._background)
+        for arts in self._artists.values():
+            for a in arts.values():
+                if a.get_visible():
+                    self.ax.draw_artist(a)
+        if self.ax.get_legend() is not None:
+            self.ax.draw_artist(self.ax.get_legend())
+        return _canvas_png(canvas)
+
+    def _draw_background(self, surf):
+        self._background = None
+        for coll in list(self.ax.collections):
+            coll.remove()
+        for line in [ln for ln in self.ax.lines if ln.get_gid() in ("minimum", "saddle")]:
+            line.remove()
+        plots.plot_surface(surf, ax=self.ax)
+        self.fig.subplots_adjust(left=0.08, right=0.98, bottom=0.1, top=0.92)
+
+    def _on_surface(self, change):
+        surf = _surfaces.get(change["new"])
+        self._surface = surf
+        with self.hold():
+            self._set_start_range(surf, surf.start)
+            self._draw_background(surf)
+
+    def _on_optimizers(self, change):
+        self._update_visibility()
+        self.redraw()
+
+    def _update_visibility(self):
+        chosen = set(self.optimizer_select.value)
+        for key, control in self.setting_controls.items():
+            control.layout.display = None if chosen & USES[key] else "none"
+
+    def visible_settings(self):
+        """Names of the setting controls now shown, e.g. ['beta_1', 'beta_2'] for Adam alone."""
+        return [k for k, c in self.setting_controls.items() if c.layout.display != "none"]
+
+    def settings_for(self, name):
+        """Constructor arguments for optimizer ``name`` from the current controls."""
+        kwargs = {"learning_rate": float(self.lr_slider.value)}
+        for key, control in self.setting_controls.items():
+            if name in USES[key]:
+                kwargs[key] = control.value if key == "nesterov" else float(control.value)
+        return kwargs
+
+    # --- computing ---------------------------------------------------------------------------
+    def _update(self):
+        surf = self._surface
+        start = (float(self.start_x_slider.value), float(self.start_y_slider.value))
+        steps = int(self.steps_slider.value)
+        chosen = [n for n in OPTIMIZER_NAMES if n in self.optimizer_select.value]
+        trajs, lines = {}, []
+        for name in OPTIMIZER_NAMES:
+            arts = self._artists[name]
+            if name not in chosen:
+                for a in arts.values():
+                    a.set_visible(False)
+                continue
+            t = trajectory(make_optimizer(name, **self.settings_for(name)), surf, start=start, steps=steps)
+            trajs[name] = t
+            pts = np.asarray(t, dtype=np.float64)
+            arts["path"].set_data(pts[:, 0], pts[:, 1])
+            arts["start"].set_data(pts[:1, 0], pts[:1, 1])
+            arts["end"].set_data(pts[-1:, 0], pts[-1:, 1])
+            arts["path"].set_label(plots._trajectory_label(t))
+            for a in arts.values():
+                a.set_visible(True)
+            color = OPTIMIZER_COLORS[name]
+            if t.diverged:
+                text = f"발산 (스텝 {t.stopped_at}, {'무한대' if t.reason == 'non-finite' else '화면 밖'})"
+            else:
+                text = f"최종 손실 = {float(t.losses[-1]):.3e}"
+            lines.append(f'<span style="color:{color}">■</span> <b>{html.escape(t.label)}</b>: {text}')
+        handles = [self._artists[n]["path"] for n in chosen]
+        minimum = [ln for ln in self.ax.lines if ln.get_gid() == "minimum"]
+        self.ax.legend(handles=minimum + handles, loc="upper right", fontsize=8).set_animated(True)
+        self.readout.value = "<br>".join(lines) if lines else "옵티마이저를 하나 이상 고르세요."
+        self.state.update(trajectories=trajs, start=start, steps=steps, surface=surf.name,
+                          settings={n: self.settings_for(n) for n in chosen})
+
+
+def optimizer_explorer(optimizers=("sgd", "adam"), surface="bowl", learning_rate=0.1, steps=50, display=True,
+                       **settings):
+    """Make an OptimizerExplorer, display it (in IPython) and return it. See OptimizerExplorer."""
+    ex = OptimizerExplorer(optimizers=optimizers, surface=surface, learning_rate=learning_rate, steps=steps,
+                           **settings)
+    return _maybe_display(ex, display)
+
+
+def _maybe_display(ex, display):
+    if display:
+        try:
+            from IPython import get_ipython
+            from IPython.display import display as ipy_display
+        except ImportError:  # pragma: no cover
+            return ex
+        if get_ipython() is not None:
+            ipy_display(ex)
+    return ex
+
+
+# =============================================================================================
+# Learning-rate explorer: real training, live loss curves
+# =============================================================================================
+
+DATASETS = {"moons": "반달 (moons)", "spirals": "나선 (spirals)", "blobs": "덩어리 (blobs)",
+            "fashion_mnist": "패션 MNIST 일부 (2000장)"}
+
+
+def _load_dataset(name, seed=0):
+    from .datasets import synthetic
+
+    if name == "moons":
+        return synthetic.moons(n=400, noise=0.2, seed=seed)
+    if name == "spirals":
+        return synthetic.spirals(n_per_class=150, n_classes=3, noise=0.2, seed=seed)
+    if name == "blobs":
+        return synthetic.blobs(n=400, centers=3, std=1.5, seed=seed)
+    if name == "fashion_mnist":
+        from .datasets import fashion_mnist
+        (x, y), _ = fashion_mnist.load_data()
+        x = (x[:2000].reshape(2000, -1) / 255.0).astype(np.float32)
+        return x, y[:2000]
+    raise ValueError(
+        f"Expected a dataset from {list(DATASETS)}, received {name!r}. 해결: 'moons' 같은 이름을 쓰세요."
+    )
+
+
+class LearningRateExplorer(_Explorer):
+    """Train a small model with the chosen optimizer and learning rate; the loss curves grow live.
+
+    Every run (button ``train_button`` or ``train()``) is kept for comparison (up to ``max_runs``);
+    ``clear_button`` / ``clear()`` forgets them. A callback redraws after every epoch.
+    Controls: ``optimizer_dropdown``, ``lr_slider``, ``epochs_slider``, ``dataset_dropdown``.
+    ``state["runs"]`` is a list of {"label", "loss", "val_loss", "accuracy", "val_accuracy"} lists per epoch.
+    """
+
+    figsize = (7.0, 4.2)
+
+    def __init__(self, optimizer="sgd", learning_rate=0.1, epochs=20, dataset="moons", train=True,
+                 max_runs=6, seed=42):
+        super().__init__()
+        self.optimizer_dropdown = W.Dropdown(options=[(OPTIMIZER_LABELS[n], n) for n in OPTIMIZER_NAMES],
+                                             value=optimizer, description="옵티마이저", style=_STYLE)
+        self.lr_slider = W.FloatLogSlider(value=learning_rate, base=10, min=-4, max=1, step=0.05,
+                                          description="learning_rate", readout_format=".4g",
+                                          style=_STYLE, layout=_slider_layout())
+        self.epochs_slider = W.IntSlider(value=epochs, min=1, max=100, description="에포크",
+                                         style=_STYLE, layout=_slider_layout())
+        self.dataset_dropdown = W.Dropdown(options=[(v, k) for k, v in DATASETS.items()], value=dataset,
+                                           description="데이터", style=_STYLE, layout=_slider_layout())
+        self.train_button = W.Button(description="훈련 시작", button_style="primary", icon="play")
+        self.clear_button = W.Button(description="기록 지우기", icon="trash")
+        self.train_button.on_click(lambda _: self.train())
+        self.clear_button.on_click(lambda _: self.clear())
+        self.max_runs, self.seed = max_runs, seed
+        self.state["runs"] = []
+        self.ax.set_xlabel("에포크")
+        self.ax.set_ylabel("손실")
+        self.ax.set_title("학습률에 따른 손실 곡선 (실선: 훈련, 점선: 검증)")
+        self.fig.subplots_adjust(left=0.1, right=0.98, bottom=0.12, top=0.92)
+        controls = W.VBox([self.optimizer_dropdown, self.lr_slider, self.epochs_slider, self.dataset_dropdown,
+                           W.HBox([self.train_button, self.clear_button])])
+        self.widget = W.VBox([W.HBox([controls, self.image]), self.readout])
+        self.widget.add_class("honggong-lr-explorer")
+        if train:
+            self.train()
+        else:
+            self.redraw()
+
+    def _build_model(self, n_features, n_classes):
+        from . import layers, models
+
+        hidden = 100 if n_features > 2 else 16
+        model = models.Sequential([
+            layers.Input(shape=(n_features,)),
+            layers.Dense(hidden, activation="relu"),
+            layers.Dense(n_classes, activation="softmax"),
+        ])
+        opt = make_optimizer(self.optimizer_dropdown.value, learning_rate=float(self.lr_slider.value))
+        model.compile(optimizer=opt, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+        return model, opt
+
+    def train(self):
+        """Train one run with the current settings (same seed and data for every run) and return its History."""
+        from . import callbacks, utils
+
+        x, y = _load_dataset(self.dataset_dropdown.value)
+        utils.set_random_seed(self.seed)
+        model, opt = self._build_model(x.shape[1], int(y.max()) + 1)
+        run = {"label": f"{describe(opt)}", "dataset": self.dataset_dropdown.value,
+               "loss": [], "val_loss": [], "accuracy": [], "val_accuracy": []}
+        runs = self.state["runs"]
+        runs.append(run)
+        del runs[:-self.max_runs]
+        explorer = self
+
+        class LiveCurves(callbacks.Callback):
+            def on_epoch_end(self, epoch, logs=None):
+                for key in ("loss", "val_loss", "accuracy", "val_accuracy"):
+                    run[key].append(float((logs or {}).get(key, np.nan)))
+                explorer.redraw()
+
+        history = model.fit(x, y, epochs=int(self.epochs_slider.value), batch_size=32, validation_split=0.2,
+                            verbose=0, callbacks=[LiveCurves()])
+        self.state["model"] = model
+        return history
+
+    def clear(self):
+        """Forget all runs."""
+        self.state["runs"] = []
+        self.redraw()
+
+    def _update(self):
+        ax = self.ax
+        for line in list(ax.lines):
+            line.remove()
+        lines = []
+        finite = []
+        for i, run in enumerate(self.state["runs"]):
+            color = plots.COLORS[i % len(plots.COLORS)]
+            epochs = np.arange(1, len(run["loss"]) + 1)
+            ax.plot(epochs, run["loss"], "-", color=color, label=run["label"], gid=f"train:{i}")
+            ax.plot(epochs, run["val_loss"], "--", color=color, gid=f"val:{i}")
+            finite += [v for v in run["loss"] + run["val_loss"] if np.isfinite(v)]
+            if run["loss"]:
+                lines.append(f'<span style="color:{color}">■</span> <b>{html.escape(run["label"])}</b>: '
+                             f'에포크 {len(run["loss"])}, 훈련 손실 = {run["loss"][-1]:.3e}, '
+                             f'검증 손실 = {run["val_loss"][-1]:.3e}, 검증 정확도 = {run["val_accuracy"][-1]:.3f}')
+        if finite:
+            ax.set_xlim(0.5, max(len(r["loss"]) for r in self.state["runs"]) + 0.5)
+            top = min(max(finite), 10 * np.median(finite))
+            ax.set_ylim(0, top * 1.05 + 1e-9)
+            ax.legend(loc="upper right", fontsize=8)
+        elif ax.get_legend() is not None:
+            ax.get_legend().remove()
+        self.readout.value = "<br>".join(lines) if lines else "'훈련 시작'을 누르세요."
+
+
+def learning_rate_explorer(optimizer="sgd", learning_rate=0.1, epochs=20, dataset="moons", display=True, **kw):
+    """Make a LearningRateExplorer (one default run trained), display it and return it."""
+    return _maybe_display(LearningRateExplorer(optimizer, learning_rate, epochs, dataset, **kw), display)
+
+
+# =============================================================================================
+# Activation explorer
+# =============================================================================================
+
+ACTIVATION_NAMES = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "selu", "gelu", "softplus", "silu", "linear")
+
+
+class ActivationExplorer(_Explorer):
+    """An activation f (blue), its derivative f′ (red, dashed) and the tangent line at ``x_slider``.
+
+    Controls: ``activation_dropdown``, ``x_slider``. ``state`` holds name, x, f(x), f′(x).
+    """
+
+    figsize = (6.4, 4.2)
+
+    def __init__(self, activation="sigmoid", x=1.0):
+        super().__init__()
+        self.activation_dropdown = W.Dropdown(options=list(ACTIVATION_NAMES), value=activation,
+                                              description="활성화 함수", style=_STYLE)
+        self.x_slider = W.FloatSlider(value=x, min=-5.0, max=5.0, step=0.05, description="x",
+                                      style=_STYLE, layout=_slider_layout())
+        ax = self.ax
+        self.xs = np.linspace(-5.0, 5.0, 401)
+        ax.axhline(0, color="lightgray", linewidth=0.8)
+        ax.axvline(0, color="lightgray", linewidth=0.8)
+        self.f_line, = ax.plot([], [], color="tab:blue", label="f(x)", gid="f")
+        self.df_line, = ax.plot([], [], "--", color="tab:red", label="f′(x) 도함수", gid="df")
+        self.tangent_line, = ax.plot([], [], ":", color="black", label="접선", gid="tangent")
+        self.point, = ax.plot([], [], "o", color="tab:blue", gid="point")
+        self.slope_point, = ax.plot([], [], "o", color="tab:red", gid="slope_point")
+        ax.set_xlim(-5, 5)
+        ax.set_xlabel("x")
+        ax.legend(loc="upper left", fontsize=9)
+        self.fig.subplots_adjust(left=0.1, right=0.98, bottom=0.12, top=0.92)
+        self._observe(self.activation_dropdown, self.x_slider)
+        self.widget = W.VBox([W.HBox([W.VBox([self.activation_dropdown, self.x_slider]), self.image]),
+                              self.readout])
+        self.redraw()
+
+    def _update(self):
+        from . import activations
+
+        name, x0 = self.activation_dropdown.value, float(self.x_slider.value)
+        act = activations.get(name)
+        f = np.asarray(act(self.xs), dtype=np.float64)
+        df = np.asarray(act.derivative(self.xs), dtype=np.float64)
+        fx = float(np.asarray(act(np.array([x0]))).ravel()[0])
+        dfx = float(np.asarray(act.derivative(np.array([x0]))).ravel()[0])
+        self.f_line.set_data(self.xs, f)
+        self.df_line.set_data(self.xs, df)
+        t = np.array([x0 - 1.5, x0 + 1.5])
+        self.tangent_line.set_data(t, fx + dfx * (t - x0))
+        self.point.set_data([x0], [fx])
+        self.slope_point.set_data([x0], [dfx])
+        lo, hi = min(f.min(), df.min(), 0.0), max(f.max(), df.max(), 1.0)
+        pad = 0.08 * (hi - lo)
+        self.ax.set_ylim(lo - pad, hi + pad)
+        self.ax.set_title(f"{name}: f({x0:.2f}) = {fx:.3f}, f′({x0:.2f}) = {dfx:.3f}")
+        self.readout.value = f"<b>{name}</b>: f({x0:.2f}) = {fx:.4f}, 기울기 f′({x0:.2f}) = {dfx:.4f}"
+        self.state.update(name=name, x=x0, f=fx, derivative=dfx)
+
+
+def activation_explorer(activation="sigmoid", x=1.0, display=True):
+    """Make an ActivationExplorer, display it and return it."""
+    return _maybe_display(ActivationExplorer(activation, x), display)
+
+
+# =============================================================================================
+# Loss explorer
+# =============================================================================================
+
+LOSS_NAMES = ("mean_squared_error", "mean_absolute_error", "huber", "binary_crossentropy")
+
+
+class LossExplorer(_Explorer):
+    """Move the prediction ŷ and see the loss L(y, ŷ) and its gradient dL/dŷ (the tangent's slope).
+
+    Controls: ``loss_dropdown``, ``y_true_slider`` (regression), ``label_toggle`` (0/1, binary
+    cross-entropy; shown instead of the slider), ``y_pred_slider``. Values come from honggong.losses:
+    ``loss(y, ŷ)`` and ``loss.gradient(y, ŷ)`` for one sample.
+    """
+
+    figsize = (6.4, 4.2)
+
+    def __init__(self, loss="mean_squared_error", y_true=0.0, y_pred=1.5):
+        super().__init__()
+        self.loss_dropdown = W.Dropdown(options=list(LOSS_NAMES), value=loss, description="손실 함수", style=_STYLE)
+        self.y_true_slider = W.FloatSlider(value=y_true, min=-2.0, max=2.0, step=0.1, description="정답 y",
+                                           style=_STYLE, layout=_slider_layout())
+        self.label_toggle = W.ToggleButtons(options=[0, 1], value=1, description="정답 y", style=_STYLE)
+        self.y_pred_slider = W.FloatSlider(value=y_pred, min=-3.0, max=3.0, step=0.01, description="예측 ŷ",
+                                           style=_STYLE, layout=_slider_layout())
+        ax = self.ax
+        self.curve, = ax.plot([], [], color="tab:blue", gid="loss_curve")
+        self.tangent_line, = ax.plot([], [], ":", color="black", label="접선 (기울기 = dL/dŷ)", gid="tangent")
+        self.point, = ax.plot([], [], "o", color="tab:red", markersize=8, gid="point")
+        ax.set_xlabel("예측 ŷ")
+        ax.set_ylabel("손실 L")
+        self.fig.subplots_adjust(left=0.1, right=0.98, bottom=0.12, top=0.92)
+        self.loss_dropdown.observe(self._on_loss, names="value")
+        self._observe(self.y_true_slider, self.label_toggle, self.y_pred_slider)
+        self.widget = W.VBox([W.HBox([W.VBox([self.loss_dropdown, self.y_true_slider, self.label_toggle,
+                                              self.y_pred_slider]), self.image]), self.readout])
+        with self.hold():
+            self._configure(loss)
+
+    def _is_probability(self):
+        return self.loss_dropdown.value == "binary_crossentropy"
+
+    def _configure(self, name):
+        s = self.y_pred_slider
+        s.min, s.max = -1e9, 1e9
+        if name == "binary_crossentropy":
+            s.step, s.value = 0.001, min(max(s.value, 0.01), 0.99)
+            s.min, s.max = 0.001, 0.999
+            s.description = "예측 확률 p"
+        else:
+            s.step, s.value = 0.01, min(max(s.value, -3.0), 3.0)
+            s.min, s.max = -3.0, 3.0
+            s.description = "예측 ŷ"
+        self.y_true_slider.layout.display = "none" if self._is_probability() else None
+        self.label_toggle.layout.display = None if self._is_probability() else "none"
+
+    def _on_loss(self, change):
+        with self.hold():
+            self._configure(change["new"])
+
+    def _update(self):
+        from . import losses
+
+        name = self.loss_dropdown.value
+        loss = losses.get(name)
+        y_true = float(self.label_toggle.value if self._is_probability() else self.y_true_slider.value)
+        y_pred = float(self.y_pred_slider.value)
+        s = self.y_pred_slider
+        grid = np.linspace(s.min, s.max, 300).reshape(-1, 1)
+        curve = np.asarray(loss.call(np.full_like(grid, y_true), grid), dtype=np.float64)
+        yt, yp = np.array([[y_true]]), np.array([[y_pred]])
+        value = float(loss(yt, yp))
+        grad = float(np.asarray(loss.gradient(yt, yp)).ravel()[0])
+        self.curve.set_data(grid[:, 0], curve)
+        self.curve.set_label(name)
+        half = 0.2 * (s.max - s.min)
+        t = np.array([y_pred - half, y_pred + half])
+        self.tangent_line.set_data(t, value + grad * (t - y_pred))
+        self.point.set_data([y_pred], [value])
+        self.ax.set_xlim(s.min, s.max)
+        top = float(np.nanmax(curve[np.isfinite(curve)]))
+        self.ax.set_ylim(-0.05 * top, 1.05 * top)
+        self.ax.set_title(f"{name} (정답 y = {y_true:g})")
+        self.ax.legend(handles=[self.curve, self.tangent_line], loc="upper center", fontsize=9)
+        self.readout.value = (f"<b>{name}</b>: 손실 L({y_true:g}, {y_pred:.3f}) = {value:.4f}, "
+                              f"기울기 dL/dŷ = {grad:.4f}")
+        self.state.update(name=name, y_true=y_true, y_pred=y_pred, loss=value, gradient=grad)
+
+
+def loss_explorer(loss="mean_squared_error", y_true=0.0, y_pred=1.5, display=True):
+    """Make a LossExplorer, display it and return it."""
+    return _maybe_display(LossExplorer(loss, y_true, y_pred), display)
