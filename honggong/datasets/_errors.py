@@ -1,8 +1,5 @@
 """Errors raised while finding, checking and reading dataset files."""
-try:
-    from honggong.backend import HonggongError
-except ImportError:  # backend.py is written by another module owner; keep datasets importable meanwhile
-    HonggongError = ValueError
+from honggong.backend import HonggongError
 
 
 class DatasetError(HonggongError):

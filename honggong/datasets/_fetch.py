@@ -62,8 +62,8 @@ def registry():
     """The parsed ``datasets/registry.json`` (dataset name -> description, files, checksums)."""
     if not REGISTRY_PATH.is_file():
         raise DatasetError(
-            f"expected the dataset registry at {REGISTRY_PATH}, but it does not exist. "
-            "honggong의 데이터셋 기능은 저장소(git clone) 안에서 설치(pip install -e .)했을 때 동작합니다."
+            f"expected the dataset registry at {REGISTRY_PATH}, but it does not exist.\n"
+            "힌트: honggong의 데이터셋 기능은 저장소(git clone) 안에서 설치(pip install -e .)했을 때 동작합니다."
         )
     return _read_registry(str(REGISTRY_PATH))
 
@@ -113,7 +113,7 @@ def check_content(data, entry, source):
     if size != entry["size"]:
         raise DatasetFileError(
             f"{source}: expected {entry['size']:,} bytes of decompressed content, received {size:,} "
-            f"(the file is truncated or not the right file). {_fix_hint(source)}"
+            f"(the file is truncated or not the right file).\n{_fix_hint(source)}"
         )
     expected = entry.get("sha256")
     if expected:
@@ -121,7 +121,7 @@ def check_content(data, entry, source):
         if actual != expected:
             raise DatasetFileError(
                 f"{source}: SHA-256 checksum mismatch: expected {expected}, received {actual}. "
-                f"The file is corrupt or was changed. {_fix_hint(source)}"
+                f"The file is corrupt or was changed.\n{_fix_hint(source)}"
             )
 
 
@@ -156,11 +156,11 @@ def read_content(path, entry, gz=None, source=None):
     except (EOFError, OSError, zlib.error) as exc:
         raise DatasetFileError(
             f"{source}: could not decompress/read the file ({type(exc).__name__}: {exc}). "
-            f"A truncated download or a damaged gzip file looks like this. {_fix_hint(source)}"
+            f"A truncated download or a damaged gzip file looks like this.\n{_fix_hint(source)}"
         ) from exc
     if extra:
         raise DatasetFileError(
-            f"{source}: expected {size:,} bytes of decompressed content, received more. {_fix_hint(source)}"
+            f"{source}: expected {size:,} bytes of decompressed content, received more.\n{_fix_hint(source)}"
         )
     check_content(memoryview(buffer)[:n], entry, source)
     return buffer

@@ -30,27 +30,27 @@ def parse_idx(data, name="IDX data"):
     if n_bytes < 4 or data[0] != 0 or data[1] != 0:
         raise DatasetFileError(
             f"{name}: not an IDX file: expected the first two bytes 0x00 0x00, "
-            f"received {bytes(data[:4])!r} ({n_bytes} bytes in total). "
-            "IDX 형식이 아닙니다. 파일이 손상되었거나 다른 파일입니다 — 지우고 다시 받으세요."
+            f"received {bytes(data[:4])!r} ({n_bytes} bytes in total).\n"
+            "해결: IDX 형식이 아닙니다. 파일이 손상되었거나 다른 파일입니다 — 지우고 다시 받으세요."
         )
     if data[2] != UBYTE:
         raise DatasetFileError(
-            f"{name}: expected IDX dtype code 0x08 (uint8), received 0x{data[2]:02x}. "
-            "MNIST 계열 파일은 uint8 형식이어야 합니다."
+            f"{name}: expected IDX dtype code 0x08 (uint8), received 0x{data[2]:02x}.\n"
+            "힌트: MNIST 계열 파일은 uint8 형식이어야 합니다."
         )
     ndim = data[3]
     header = 4 + 4 * ndim
     if n_bytes < header:
         raise DatasetFileError(
-            f"{name}: truncated IDX header: expected at least {header} bytes, received {n_bytes}. "
-            "파일이 중간에 잘렸습니다 — 지우고 다시 받으세요."
+            f"{name}: truncated IDX header: expected at least {header} bytes, received {n_bytes}.\n"
+            "해결: 파일이 중간에 잘렸습니다 — 지우고 다시 받으세요."
         )
     dims = struct.unpack(f">{ndim}I", bytes(data[4:header]))
     expected = header + int(np.prod(dims, dtype=np.int64))
     if n_bytes != expected:
         raise DatasetFileError(
             f"{name}: IDX header says shape {dims}, so the file should be {expected} bytes, "
-            f"but it has {n_bytes}. 파일 크기가 머리말과 맞지 않습니다(잘렸거나 손상됨) — 지우고 다시 받으세요."
+            f"but it has {n_bytes}.\n해결: 파일 크기가 머리말과 맞지 않습니다(잘렸거나 손상됨) — 지우고 다시 받으세요."
         )
     return np.frombuffer(data, dtype=np.uint8, offset=header).reshape(dims)
 

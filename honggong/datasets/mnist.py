@@ -62,19 +62,19 @@ def load_npz(file, sha256=None):
         actual = hashlib.sha256(file.read_bytes()).hexdigest()
         if actual != sha256:
             raise DatasetFileError(
-                f"{file}: SHA-256 checksum mismatch: expected {sha256} (Keras' mnist.npz), received {actual}. "
+                f"{file}: SHA-256 checksum mismatch: expected {sha256} (Keras' mnist.npz), received {actual}.\n"
                 "해결: 파일을 지우고 다시 내려받으세요. 직접 만든 npz라면 load_npz(file, sha256='')로 읽으세요."
             )
     try:
         with np.load(file, allow_pickle=False) as f:
             arrays = {key: f[key] for key in NPZ_KEYS if key in f.files}
     except Exception as exc:  # zipfile.BadZipFile, EOFError, ValueError ...
-        raise DatasetFileError(f"{file}: not a readable .npz file ({type(exc).__name__}: {exc}). "
-                               "파일이 손상되었습니다 — 지우고 다시 내려받으세요.") from exc
+        raise DatasetFileError(f"{file}: not a readable .npz file ({type(exc).__name__}: {exc}).\n"
+                               "해결: 파일이 손상되었습니다 — 지우고 다시 내려받으세요.") from exc
     for key, shape in NPZ_KEYS.items():
         if key not in arrays:
-            raise DatasetFileError(f"{file}: expected the keys {list(NPZ_KEYS)}, key {key!r} is missing. "
-                                   "Keras 형식의 mnist.npz가 아닙니다.")
+            raise DatasetFileError(f"{file}: expected the keys {list(NPZ_KEYS)}, key {key!r} is missing.\n"
+                                   "힌트: Keras 형식의 mnist.npz가 아닙니다.")
         if arrays[key].shape != shape or arrays[key].dtype != np.uint8:
             raise DatasetFileError(f"{file}: expected {key} to be uint8 {shape}, received "
                                    f"{arrays[key].dtype} {arrays[key].shape}.")

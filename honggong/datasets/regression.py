@@ -33,8 +33,8 @@ def load_diabetes(path=None):
     try:
         data = open(file, "rb").read()
     except OSError as exc:
-        raise DatasetError(f"expected the diabetes table at {file}, but it could not be read ({exc}). "
-                           "저장소의 datasets/diabetes.csv가 필요합니다.") from exc
+        raise DatasetError(f"expected the diabetes table at {file}, but it could not be read ({exc}).\n"
+                           "힌트: 저장소의 datasets/diabetes.csv가 필요합니다.") from exc
     _fetch.check_content(data, entry, file)
     table = np.loadtxt(io.StringIO(data.decode("ascii")), delimiter=",", skiprows=1, dtype=np.float64)
     is_test = np.arange(len(table)) % TEST_EVERY == TEST_EVERY - 1

@@ -12,13 +12,14 @@ from ._errors import DatasetError
 
 def _check_int(name, value, minimum):
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
-        raise DatasetError(f"{name} must be an integer >= {minimum}, received {value!r}. "
-                           f"{name}에는 {minimum} 이상의 정수를 넣으세요.")
+        raise DatasetError(f"{name} must be an integer >= {minimum}, received {value!r}.\n"
+                           f"해결: {name}에는 {minimum} 이상의 정수를 넣으세요.")
 
 
 def _check_noise(name, value):
     if not np.isfinite(value) or value < 0:
-        raise DatasetError(f"{name} must be a number >= 0, received {value!r}. {name}은(는) 0 이상이어야 합니다.")
+        raise DatasetError(f"{name} must be a number >= 0, received {value!r}.\n"
+                           f"해결: {name}은(는) 0 이상이어야 합니다.")
 
 
 def _shuffled(rng, x, y):
@@ -83,7 +84,7 @@ def blobs(n=300, centers=3, std=1.0, seed=0):
     centers = np.asarray(centers, dtype=np.float64)
     if centers.ndim != 2 or centers.shape[1] != 2:
         raise DatasetError(f"centers must be a number or an array of shape (k, 2), received shape "
-                           f"{centers.shape}. 중심은 (k, 2) 모양의 좌표 배열로 주세요.")
+                           f"{centers.shape}.\n해결: 중심은 (k, 2) 모양의 좌표 배열로 주세요.")
     rng = np.random.default_rng(seed)
     y = np.arange(n) % len(centers)
     x = centers[y] + std * rng.standard_normal((n, 2))
