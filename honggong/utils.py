@@ -42,7 +42,8 @@ def to_categorical(y, num_classes=None):
             bad = y.ravel()[0] if not np.issubdtype(y.dtype, np.number) \
                 else y[np.floor(y) != y].ravel()[0]
             raise HonggongError(message(
-                f"to_categorical expects integer class labels, received a non-integer value {bad!r}.",
+                f"to_categorical expects integer class labels, received a non-integer value "
+                f"{bad.item()!r}.",
                 "해결: 레이블은 0, 1, 2, ... 같은 클래스 번호여야 합니다.",
             ))
     labels = y.astype(np.int64)
