@@ -95,11 +95,18 @@ def test_system_package_is_used_and_a_decompressed_copy_is_cached(isolated):
 
 def test_honggong_data_comes_before_the_system_package(isolated, monkeypatch):
     link_debian_files(isolated["data"] / "fashion_mnist")
-    # A corrupt copy in the later place must not be read at all.
+    # A complete but corrupt set in the later place must not be read at all.
+    link_debian_files(isolated["debian"], skip=["train-labels-idx1-ubyte"])
     (isolated["debian"] / "train-labels-idx1-ubyte").write_bytes(b"junk")
     (x_train, y_train), _ = fashion_mnist.load_data()
     assert y_train[:3].tolist() == [9, 0, 0]
     assert list((isolated["repo_cache"]).iterdir()) == []  # nothing cached from $HONGGONG_DATA
+
+
+def test_user_cache_follows_xdg_then_home(isolated, monkeypatch):
+    assert _fetch.user_cache_dir("mnist") == isolated["xdg"] / "honggong" / "mnist"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert _fetch.user_cache_dir("mnist") == isolated["home"] / ".cache" / "honggong" / "mnist"
 
 
 def test_explicit_path_is_the_only_place_used(isolated, tmp_path):
