@@ -57,6 +57,11 @@ def new_figure(nrows=1, ncols=1, figsize=(6.4, 4.8), layout="constrained", **sub
     return fig, (axes[0, 0] if nrows == ncols == 1 else axes)
 
 
+def _axes_list(axes):
+    """new_figure's axes as a flat list (a 1×1 grid gives one Axes, not an array)."""
+    return list(axes.ravel()) if isinstance(axes, np.ndarray) else [axes]
+
+
 def _fig_ax(ax, figsize):
     if ax is not None:
         return ax.figure, ax
@@ -256,8 +261,7 @@ def plot_history(history, metrics=None, stopped_epoch=None, title=None, show=Fal
     if stopped_epoch is None and planned is not None and n and n < planned:
         stopped_epoch = int(epochs[-1]) - 1
     fig, axes = new_figure(1, len(metrics), figsize=(5.2 * len(metrics), 4.0))
-    axes = axes.ravel()
-    for ax, metric in zip(axes, metrics):
+    for ax, metric in zip(_axes_list(axes), metrics):
         train = np.asarray(h[metric], dtype=np.float64)
         ax.plot(epochs, train, "-o", markersize=3, color="tab:blue", label="훈련", gid=f"train:{metric}")
         key = f"val_{metric}"
@@ -294,7 +298,7 @@ def plot_activations(names=("sigmoid", "tanh", "relu", "leaky_relu"), x=None, sh
         names = [names]
     x = np.linspace(-5.0, 5.0, 401) if x is None else np.asarray(x, dtype=np.float64)
     fig, axes = new_figure(1, len(names), figsize=(3.6 * len(names), 3.6))
-    for ax, name in zip(axes.ravel(), names):
+    for ax, name in zip(_axes_list(axes), names):
         act = activations.get(name)
         ax.axhline(0, color="lightgray", linewidth=0.8)
         ax.axvline(0, color="lightgray", linewidth=0.8)
@@ -392,7 +396,7 @@ def plot_images(images, labels=None, predictions=None, class_names="ko", ncols=5
     ncols = min(ncols, n)
     nrows = -(-n // ncols)
     fig, axes = new_figure(nrows, ncols, figsize=(1.9 * ncols, 2.3 * nrows))
-    for i, ax in enumerate(axes.ravel()):
+    for i, ax in enumerate(_axes_list(axes)):
         ax.axis("off")
         if i >= n:
             continue
