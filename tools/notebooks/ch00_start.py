@@ -74,7 +74,7 @@ code("""
 # NBVAL_CHECK_OUTPUT
 ok = lambda flag: "✅" if flag else "❌"
 print(ok(sys.version_info >= (3, 10)), "Python 3.10 이상")
-print(ok(int(np.__version__.split(".")[0]) >= 2 or np.__version__ >= "1.24"), "numpy 1.24 이상")
+print(ok(tuple(int(p) for p in np.__version__.split(".")[:2]) >= (1, 24)), "numpy 1.24 이상")
 from honggong import keras
 print(ok(hasattr(keras, "Sequential")), "from honggong import keras")
 """),
@@ -139,6 +139,9 @@ quiz.ask("ch00", 2)
 """),
 code("""
 quiz.ask("ch00", 3)
+"""),
+code("""
+quiz.ask("ch00", 4)
 """),
 md(r"""
 ---

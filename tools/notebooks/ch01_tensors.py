@@ -237,6 +237,9 @@ quiz.ask("ch01", 3)
 code("""
 quiz.ask("ch01", 4)
 """),
+code("""
+quiz.ask("ch01", 5)
+"""),
 md(r"""
 ---
 다음 장: [2장. 활성화 함수](02_activations.ipynb)

@@ -219,6 +219,9 @@ quiz.ask("ch03", 3)
 code("""
 quiz.ask("ch03", 4)
 """),
+code("""
+quiz.ask("ch03", 5)
+"""),
 md(r"""
 ---
 다음 장: [4장. 손실 함수](04_losses.ipynb)
