@@ -45,6 +45,8 @@ import os
 import tempfile
 import warnings
 import zipfile
+import zlib
+from contextlib import contextmanager
 
 import numpy as np
 
@@ -180,8 +182,10 @@ def _optimizer_state(model):
             "shapes": [list(v.shape) for v in slots]}, data
 
 
-def _write_zip_atomically(filepath, members):
-    """Write ``{name: bytes}`` as a zip to ``filepath``: temp file in the same folder + os.replace."""
+@contextmanager
+def _atomic_zip(filepath):
+    """Yield a zip being written to a temp file in the target's folder; on success move it over
+    ``filepath`` with os.replace (atomic), on any error delete it and leave ``filepath`` alone."""
     folder = os.path.dirname(os.path.abspath(filepath))
     if not os.path.isdir(folder):
         raise FileNotFoundError(
@@ -192,10 +196,7 @@ def _write_zip_atomically(filepath, members):
     try:
         with os.fdopen(fd, "wb") as f:
             with zipfile.ZipFile(f, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-                for name, data in members.items():
-                    info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    zf.writestr(info, data)
+                yield zf
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, filepath)
@@ -203,6 +204,16 @@ def _write_zip_atomically(filepath, members):
         if os.path.exists(tmp):
             os.remove(tmp)
         raise
+
+
+def _add(zf, name, data):
+    info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    zf.writestr(info, data)
+
+
+def _json_bytes(config):
+    return json.dumps(config, indent=2, ensure_ascii=False).encode("utf-8")
 
 
 def _check_overwrite(filepath, overwrite):
@@ -220,27 +231,26 @@ def save_model(model, filepath, overwrite=True):
     """Save structure, weights, compile settings and optimizer state to ``filepath`` (.keras)."""
     filepath = _check_model_path(filepath)
     _check_overwrite(filepath, overwrite)
-    manifest, weights_data = _weights_manifest(model)
-    opt_manifest, opt_data = _optimizer_state(model)
-    config = {**_header("model"), "model_config": _model_config(model),
-              "compile_config": _compile_config(model), "weights": manifest,
-              "optimizer": opt_manifest}
-    members = {CONFIG_NAME: json.dumps(config, indent=2, ensure_ascii=False).encode("utf-8"),
-               WEIGHTS_NAME: weights_data}
-    if opt_data is not None:
-        members[OPTIMIZER_NAME] = opt_data
-    _write_zip_atomically(filepath, members)
+    with _atomic_zip(filepath) as zf:
+        manifest, weights_data = _weights_manifest(model)
+        opt_manifest, opt_data = _optimizer_state(model)
+        _add(zf, WEIGHTS_NAME, weights_data)
+        if opt_data is not None:
+            _add(zf, OPTIMIZER_NAME, opt_data)
+        _add(zf, CONFIG_NAME, _json_bytes({
+            **_header("model"), "model_config": _model_config(model),
+            "compile_config": _compile_config(model), "weights": manifest,
+            "optimizer": opt_manifest}))
 
 
 def save_weights(model, filepath, overwrite=True):
     """Save only the weights (layer by layer) to ``filepath`` (.weights.h5)."""
     filepath = _check_weights_path(filepath)
     _check_overwrite(filepath, overwrite)
-    manifest, weights_data = _weights_manifest(model)
-    config = {**_header("weights"), "weights": manifest}
-    _write_zip_atomically(filepath, {
-        CONFIG_NAME: json.dumps(config, indent=2, ensure_ascii=False).encode("utf-8"),
-        WEIGHTS_NAME: weights_data})
+    with _atomic_zip(filepath) as zf:
+        manifest, weights_data = _weights_manifest(model)
+        _add(zf, WEIGHTS_NAME, weights_data)
+        _add(zf, CONFIG_NAME, _json_bytes({**_header("weights"), "weights": manifest}))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -261,7 +271,7 @@ def _read_npz(data, prefix, count, filepath, what):
     try:
         with np.load(io.BytesIO(data), allow_pickle=False) as npz:
             return [npz[f"{prefix}{i}"] for i in range(count)]
-    except (KeyError, ValueError, OSError, zipfile.BadZipFile) as e:
+    except (KeyError, ValueError, OSError, EOFError, zipfile.BadZipFile, zlib.error) as e:
         raise _damaged(filepath, f"{what} cannot be read ({e}).") from None
 
 
@@ -293,7 +303,7 @@ def read_file(filepath):
                 raise _damaged(filepath, f"no {CONFIG_NAME} inside.")
             members = {n: zf.read(n) for n in names if n in (CONFIG_NAME, WEIGHTS_NAME,
                                                               OPTIMIZER_NAME)}
-    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, OSError) as e:
+    except (zipfile.BadZipFile, zlib.error, EOFError, zipfile.LargeZipFile, OSError) as e:
         raise _damaged(filepath, f"not a complete zip archive ({e}).") from None
     try:
         config = json.loads(members[CONFIG_NAME].decode("utf-8"))
