@@ -27,9 +27,8 @@ import urllib.request
 import zlib
 from pathlib import Path
 
-import numpy as np
-
 from ._errors import DatasetError, DatasetFileError, DatasetNotFoundError
+from ._idx import parse_idx
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 REGISTRY_PATH = REPO_ROOT / "datasets" / "registry.json"
@@ -253,6 +252,8 @@ def find_files(folder, entries):
     """
     if folder is None:
         return None, "not set"
+    if folder.is_file():
+        return None, "is a file; expected a folder that holds the files"
     if not folder.is_dir():
         return None, "no such folder"
     paths, missing = {}, []
@@ -280,8 +281,6 @@ def load_arrays(name, path=None, *, mirrors=None, opener=None, progress=sys.stde
     Returns a dict key -> uint8 array for the registry's file keys (``x_train``, ``y_train``, ...).
     ``mirrors`` (list of base URLs) and ``opener`` replace the registry's mirrors / urlopen (tests).
     """
-    from ._idx import parse_idx
-
     info = spec(name)
     entries = info["files"]
     tried = []
@@ -292,7 +291,8 @@ def load_arrays(name, path=None, *, mirrors=None, opener=None, progress=sys.stde
             continue
         contents = {key: read_content(p, entries[key]) for key, p in paths.items()}
         arrays = {key: parse_idx(contents[key], paths[key]) for key in paths}
-        if path is None and label in dict(SYSTEM_DIRS.get(name, [])):
+        from_system_package = any(folder == d for _, d in SYSTEM_DIRS.get(name, []))
+        if path is None and from_system_package:
             _save_decompressed(name, paths, contents, entries)
         return arrays
     if path is not None:
@@ -313,8 +313,6 @@ def _save_decompressed(name, paths, contents, entries):
 
 
 def _download_all(name, info, tried, mirrors, opener, progress):
-    from ._idx import parse_idx
-
     entries = info["files"]
     mirrors = list(info.get("mirrors", [])) if mirrors is None else list(mirrors)
     target = user_cache_dir(name)
