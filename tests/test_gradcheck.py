@@ -95,3 +95,18 @@ def test_check_layer_rejects_float32_built_layer():
     with pytest.raises(ValueError) as info:
         gradcheck.check_layer(layer, np.zeros((1, 3)))
     assert "unbuilt layer" in str(info.value) and "float32" in str(info.value)
+
+
+class Float32Only(TinyTanhDense):
+    """Ignores floatx and always stores float32 weights (what check_layer must refuse)."""
+
+    def build(self, input_shape):
+        super().build(input_shape)
+        self.kernel = self.kernel.astype(np.float32)
+
+
+def test_check_layer_explains_weights_not_built_in_floatx():
+    with pytest.raises(ValueError) as info:
+        gradcheck.check_layer(Float32Only(2), np.ones((2, 3)))
+    text = str(info.value)
+    assert "weight 0" in text and "float32" in text and "expected float64" in text

@@ -110,3 +110,12 @@ def test_config_round_trip():
     np.testing.assert_array_equal(init((4, 6)), clone((4, 6)))
     # fan_out = 6 -> limit √(3·2/6) = 1
     assert np.abs(clone((4, 6))).max() <= 1.0
+
+
+def test_variance_scaling_rejects_unknown_mode_and_distribution():
+    with pytest.raises(ValueError) as info:
+        initializers.VarianceScaling(mode="fan_sum")
+    assert "'fan_sum'" in str(info.value) and "fan_avg" in str(info.value)
+    with pytest.raises(ValueError) as info:
+        initializers.VarianceScaling(distribution="gaussian")
+    assert "'gaussian'" in str(info.value) and "truncated_normal" in str(info.value)

@@ -247,3 +247,10 @@ def test_get_config_round_trip():
     clone = losses.BinaryCrossentropy.from_config(loss.get_config())
     assert clone.get_config() == {"name": "binary_crossentropy", "reduction": "sum_over_batch_size",
                                   "from_logits": True, "label_smoothing": 0.1}
+
+
+def test_sparse_labels_with_wrong_count():
+    with pytest.raises(ValueError) as info:
+        losses.sparse_categorical_crossentropy([0, 1, 2], PROBS)
+    text = str(info.value)
+    assert "expected labels of shape (4,)" in text and "received labels of shape (3,)" in text
