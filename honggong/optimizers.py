@@ -271,8 +271,13 @@ class Optimizer:
 
     @property
     def variables(self):
-        """Keras order: [iterations, learning_rate, slot 1 of every param, slot 2 ..., (extras)]."""
-        out = [np.array(self.iterations), np.array(self.learning_rate, dtype=np.float32)]
+        """[iterations, learning_rate (not for schedules), slot 1 of every param, slot 2 ..., extras]
+
+        The same arrays as Keras' `optimizer.variables` (Keras' own order varies by version).
+        """
+        out = [np.array(self.iterations)]
+        if not callable(self._learning_rate):           # Keras keeps no lr variable for schedules
+            out.append(np.array(self._learning_rate, dtype=np.float32))
         for name in self.slot_names:
             out.extend(slot[name] for slot in self._slots)
         return out
@@ -436,7 +441,7 @@ class SGD(Optimizer):
     """Stochastic gradient descent, with optional (Nesterov) momentum. Keras 3 defaults:
     learning_rate=0.01, momentum=0.0, nesterov=False."""
 
-    def __init__(self, learning_rate=0.01, momentum=0.0, nesterov=False, name="SGD", **kwargs):
+    def __init__(self, learning_rate=0.01, momentum=0.0, nesterov=False, name="sgd", **kwargs):
         super().__init__(learning_rate=learning_rate, name=name, **kwargs)
         self.momentum = _check_unit_interval("momentum", momentum)
         self.nesterov = bool(nesterov)
@@ -582,6 +587,12 @@ class Adam(Optimizer):
         self.amsgrad = amsgrad
         self.slot_names = ("momentum", "velocity") + (("velocity_hat",) if amsgrad else ())
 
+    def step_size(self, learning_rate, t):
+        """α = lr · √(1 − β₂ᵗ) / (1 − β₁ᵗ), computed in the weights' float type (float32) as Keras
+        does, so that β₁ᵗ and β₂ᵗ round exactly like Keras' (0.999 is 0.99900001 in float32)."""
+        beta_1, beta_2 = learning_rate.dtype.type(self.beta_1), learning_rate.dtype.type(self.beta_2)
+        return learning_rate * np.sqrt(1 - beta_2 ** t) / (1 - beta_1 ** t)
+
     def update_step(self, grad, variable, learning_rate, momentum, velocity, velocity_hat=None):
         """t = iterations + 1
         α ← lr · √(1 − β₂ᵗ) / (1 − β₁ᵗ)            (bias correction, folded into the step size)
@@ -593,7 +604,7 @@ class Adam(Optimizer):
         모멘텀(m)으로 방향을, RMSprop(v)로 보폭을 정합니다.
         """
         t = self.iterations + 1
-        alpha = learning_rate * math.sqrt(1 - self.beta_2 ** t) / (1 - self.beta_1 ** t)
+        alpha = self.step_size(learning_rate, t)
         momentum += (1 - self.beta_1) * (grad - momentum)
         velocity += (1 - self.beta_2) * (np.square(grad) - velocity)
         if self.amsgrad:
@@ -606,7 +617,7 @@ class Adam(Optimizer):
         """The same arithmetic as update_step, in the same order, written with `out=` into two
         preallocated buffers so a step allocates nothing (the model's 79,510-weight buffer)."""
         t = self.iterations + 1
-        alpha = learning_rate * math.sqrt(1 - self.beta_2 ** t) / (1 - self.beta_1 ** t)
+        alpha = self.step_size(learning_rate, t)
         a, b = scratch
         np.subtract(grad, momentum, out=a)                  # g − m
         a *= (1 - self.beta_1)
@@ -657,15 +668,16 @@ class Nadam(Optimizer):
         self.beta_1 = beta_1
         self.beta_2 = beta_2
         self.epsilon = epsilon
-        self.u_product = 1.0         # Πₜ, updated once per apply() by prepare_step
+        self.u_product = np.float32(1.0)    # Πₜ, updated once per apply() by prepare_step
 
-    def momentum_schedule(self, t):
-        """μₜ = β₁ · (1 − 0.5 · 0.96ᵗ)"""
-        return self.beta_1 * (1 - 0.5 * 0.96 ** t)
+    def momentum_schedule(self, t, dtype=np.float32):
+        """μₜ = β₁ · (1 − 0.5 · 0.96ᵗ)   (in float32, as Keras computes it)"""
+        return dtype(self.beta_1) * (1 - 0.5 * dtype(0.96) ** t)
 
     def prepare_step(self):
-        """Πₜ ← Πₜ₋₁ · μₜ   (once per step, shared by all parameters)"""
-        self.u_product *= self.momentum_schedule(self.iterations + 1)
+        """Πₜ ← Πₜ₋₁ · μₜ   (once per step, shared by all parameters; float32 like Keras)"""
+        t = self.iterations + 1
+        self.u_product = self.u_product * np.float32(self.beta_1) * (1 - 0.5 * np.float32(0.96) ** t)
 
     def update_step(self, grad, variable, learning_rate, momentum, velocity):
         """t = iterations + 1
@@ -677,12 +689,15 @@ class Nadam(Optimizer):
         Adam과 같지만, 한 걸음 앞(다음 스텝의 모멘텀)을 미리 반영해 방향을 잡습니다.
         """
         t = self.iterations + 1
-        u_t, u_next = self.momentum_schedule(t), self.momentum_schedule(t + 1)
-        u_product_next = self.u_product * u_next
-        momentum += (1 - self.beta_1) * (grad - momentum)
-        velocity += (1 - self.beta_2) * (np.square(grad) - velocity)
-        m_hat = u_next * momentum / (1 - u_product_next) + (1 - u_t) * grad / (1 - self.u_product)
-        v_hat = velocity / (1 - self.beta_2 ** t)
+        dtype = variable.dtype.type               # scalars in float32, as Keras computes them
+        beta_1, beta_2 = dtype(self.beta_1), dtype(self.beta_2)
+        u_t, u_next = self.momentum_schedule(t, dtype), self.momentum_schedule(t + 1, dtype)
+        u_product = dtype(self.u_product)
+        u_product_next = u_product * u_next
+        momentum += (1 - beta_1) * (grad - momentum)
+        velocity += (1 - beta_2) * (np.square(grad) - velocity)
+        m_hat = u_next * momentum / (1 - u_product_next) + (1 - u_t) * grad / (1 - u_product)
+        v_hat = velocity / (1 - beta_2 ** t)
         variable -= m_hat * learning_rate / (np.sqrt(v_hat) + self.epsilon)
 
     @property

@@ -216,7 +216,7 @@ def test_epsilon_placement_shows_with_tiny_gradients():
 # --------------------------------------------------------------------------------------------
 def test_defaults_match_keras_3():
     sgd, rms, ada, adam, adamw, nadam = SGD(), RMSprop(), Adagrad(), Adam(), AdamW(), Nadam()
-    assert (sgd.learning_rate, sgd.momentum, sgd.nesterov, sgd.name) == (0.01, 0.0, False, "SGD")
+    assert (sgd.learning_rate, sgd.momentum, sgd.nesterov, sgd.name) == (0.01, 0.0, False, "sgd")
     assert (rms.learning_rate, rms.rho, rms.momentum, rms.epsilon, rms.centered) == (
         0.001, 0.9, 0.0, 1e-7, False)
     assert (ada.learning_rate, ada.initial_accumulator_value, ada.epsilon) == (0.001, 0.1, 1e-7)
@@ -462,6 +462,10 @@ def test_variables_in_keras_order():
     shapes = [v.shape for v in opt.variables]
     assert shapes == [(), (), (1,), (2,), (1,), (2,)]   # iterations, lr, m0, m1, v0, v1
     assert int(opt.variables[0]) == 1
+    np.testing.assert_allclose(opt.variables[3], [0.2, 0.3], rtol=1e-6)   # m1 = 0.1·g
+    sched = SGD(learning_rate=optimizers.ExponentialDecay(0.1, 10, 0.5))
+    sched.apply([f32(1.0)], [f32(0.0)])
+    assert len(sched.variables) == 1                    # only iterations: no lr variable
 
 
 # --------------------------------------------------------------------------------------------
