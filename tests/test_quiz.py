@@ -429,3 +429,24 @@ def test_invalid_json_error_names_file_and_line(tmp_path):
 
 def test_quiz_bank_error_is_a_value_error():
     assert issubclass(quiz.QuizBankError, ValueError)
+
+
+# ---- in a real Jupyter kernel (what nbval and JupyterLab see) -----------------------------------
+
+def test_in_a_kernel_ask_sends_one_bundle_with_widget_html_and_text():
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell('from honggong import quiz\nquiz.ask("ch06", 1)'),
+                nbformat.v4.new_code_cell('q = quiz.ask("ch06", 2)\n_ = q.check("sigmoid")')]
+    NotebookClient(nb, kernel_name="python3", timeout=60).execute()
+    first, second = nb.cells[0].outputs, nb.cells[1].outputs
+    # one display, no second copy as the cell's result
+    assert [o.output_type for o in first] == ["display_data"]
+    data = first[0]["data"]
+    assert sorted(data) == ["application/vnd.jupyter.widget-view+json", "text/html", "text/plain"]
+    assert data["text/plain"] == quiz.load_bank("ch06")[0].text()
+    assert data["text/html"] == quiz.load_bank("ch06")[0].html()
+    assert [o.output_type for o in second] == ["display_data", "stream"]
+    assert second[1]["text"] == "✅ 정답입니다! " + quiz.load_bank("ch06")[1].explanation + "\n"
