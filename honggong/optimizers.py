@@ -271,13 +271,14 @@ class Optimizer:
 
     @property
     def variables(self):
-        """[iterations, learning_rate (not for schedules), slot 1 of every param, slot 2 ..., extras]
+        """[iterations, learning_rate, then the LIVE slot arrays: slot 1 of every param, slot 2 ...]
 
-        The same arrays as Keras' `optimizer.variables` (Keras' own order varies by version).
+        Fixed layout (honggong.saving relies on it): variables[0] and variables[1] are copies
+        (int, float32 scalar; for a schedule, its current value), variables[2:] are the
+        optimizer's own arrays in `slot_names` order, so `variables[2 + k][...] = saved` restores
+        state. Keras' list holds the same arrays; its order varies between Keras versions.
         """
-        out = [np.array(self.iterations)]
-        if not callable(self._learning_rate):           # Keras keeps no lr variable for schedules
-            out.append(np.array(self._learning_rate, dtype=np.float32))
+        out = [np.array(self.iterations), np.array(self.learning_rate, dtype=np.float32)]
         for name in self.slot_names:
             out.extend(slot[name] for slot in self._slots)
         return out
@@ -669,15 +670,28 @@ class Nadam(Optimizer):
         self.beta_2 = beta_2
         self.epsilon = epsilon
         self.u_product = np.float32(1.0)    # Πₜ, updated once per apply() by prepare_step
+        self._u_product_step = 0            # the t of the current Πₜ
 
     def momentum_schedule(self, t, dtype=np.float32):
         """μₜ = β₁ · (1 − 0.5 · 0.96ᵗ)   (in float32, as Keras computes it)"""
         return dtype(self.beta_1) * (1 - 0.5 * dtype(0.96) ** t)
 
     def prepare_step(self):
-        """Πₜ ← Πₜ₋₁ · μₜ   (once per step, shared by all parameters; float32 like Keras)"""
+        """Πₜ ← Πₜ₋₁ · μₜ   (once per step, shared by all parameters; float32 like Keras)
+
+        Πₜ depends only on t, so if `iterations` was set from outside (e.g. by load_model) it is
+        recomputed from Π₀ = 1 in the same order; it is therefore not part of `variables`.
+        """
         t = self.iterations + 1
+        if self._u_product_step != t - 1:
+            self.u_product, self._u_product_step = np.float32(1.0), 0
+            for k in range(1, t):
+                self._multiply_u_product(k)
+        self._multiply_u_product(t)
+
+    def _multiply_u_product(self, t):
         self.u_product = self.u_product * np.float32(self.beta_1) * (1 - 0.5 * np.float32(0.96) ** t)
+        self._u_product_step = t
 
     def update_step(self, grad, variable, learning_rate, momentum, velocity):
         """t = iterations + 1
@@ -699,10 +713,6 @@ class Nadam(Optimizer):
         m_hat = u_next * momentum / (1 - u_product_next) + (1 - u_t) * grad / (1 - u_product)
         v_hat = velocity / (1 - beta_2 ** t)
         variable -= m_hat * learning_rate / (np.sqrt(v_hat) + self.epsilon)
-
-    @property
-    def variables(self):
-        return super().variables + [np.array(self.u_product, dtype=np.float32)]
 
     def get_config(self):
         return {**super().get_config(), "beta_1": self.beta_1, "beta_2": self.beta_2,

@@ -456,16 +456,39 @@ def test_config_with_schedule_round_trips():
     assert again.learning_rate == pytest.approx(0.1)
 
 
-def test_variables_in_keras_order():
+def test_variables_layout_iterations_lr_then_live_slots():
     opt = Adam()
     opt.apply([f32(1.0), f32(2.0, 3.0)], [f32(0.0), f32(0.0, 0.0)])
     shapes = [v.shape for v in opt.variables]
     assert shapes == [(), (), (1,), (2,), (1,), (2,)]   # iterations, lr, m0, m1, v0, v1
     assert int(opt.variables[0]) == 1
     np.testing.assert_allclose(opt.variables[3], [0.2, 0.3], rtol=1e-6)   # m1 = 0.1·g
-    sched = SGD(learning_rate=optimizers.ExponentialDecay(0.1, 10, 0.5))
+    opt.variables[2][...] = 7.0                         # variables[2:] are the live slots
+    assert opt.slots(0)["momentum"][0] == 7.0
+    sched = SGD(learning_rate=optimizers.ExponentialDecay(0.1, 1, 0.5), momentum=0.5)
     sched.apply([f32(1.0)], [f32(0.0)])
-    assert len(sched.variables) == 1                    # only iterations: no lr variable
+    values = [float(v.ravel()[0]) for v in sched.variables]
+    assert values == pytest.approx([1.0, 0.05, -0.1], rel=1e-6)   # lr is the one for the next step
+
+
+def test_nadam_product_is_recomputed_when_iterations_is_restored():
+    # e.g. load_model sets iterations and the slots; Πₜ must continue as if never interrupted
+    grads = [f32(0.3), f32(-0.2), f32(0.5), f32(0.1)]
+    straight, w1 = Nadam(learning_rate=0.1), f32(1.0)
+    for g in grads:
+        straight.apply([g], [w1])
+    first, w2 = Nadam(learning_rate=0.1), f32(1.0)
+    for g in grads[:2]:
+        first.apply([g], [w2])
+    resumed = Nadam(learning_rate=0.1)
+    resumed.build([w2])
+    resumed.iterations = 2
+    for k, value in enumerate(first.variables[2:]):
+        resumed.variables[2 + k][...] = value
+    for g in grads[2:]:
+        resumed.apply([g], [w2])
+    np.testing.assert_array_equal(w2, w1)
+    assert resumed.u_product == straight.u_product
 
 
 # --------------------------------------------------------------------------------------------
