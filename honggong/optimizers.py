@@ -64,9 +64,9 @@ class ExponentialDecay(LearningRateSchedule):
     def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False,
                  name="ExponentialDecay"):
         if decay_steps <= 0:
-            raise HonggongError(
-                f"Argument `decay_steps` must be > 0. Received: decay_steps={decay_steps}. "
-                "decay_steps는 양수여야 합니다.")
+            raise HonggongError(message(
+                f"Argument `decay_steps` must be > 0. Received: decay_steps={decay_steps}.",
+                "해결: decay_steps는 학습률이 decay_rate배가 되는 스텝 수입니다. 양수로 주세요."))
         self.initial_learning_rate = initial_learning_rate
         self.decay_steps = decay_steps
         self.decay_rate = decay_rate
@@ -91,10 +91,11 @@ class PiecewiseConstantDecay(LearningRateSchedule):
 
     def __init__(self, boundaries, values, name="PiecewiseConstant"):
         if len(boundaries) != len(values) - 1:
-            raise HonggongError(
+            raise HonggongError(message(
                 "The length of boundaries should be 1 less than the length of values. "
                 f"Received: boundaries={boundaries} of length {len(boundaries)}, and "
-                f"values={values} of length {len(values)}. 구간 경계가 n개면 값은 n+1개여야 합니다.")
+                f"values={values} of length {len(values)}.",
+                "해결: 구간 경계가 n개면 학습률 값은 n+1개여야 합니다."))
         self.boundaries = list(boundaries)
         self.values = list(values)
         self.name = name
@@ -125,9 +126,10 @@ class _SchedulesNamespace:
                    "PiecewiseConstantDecay": PiecewiseConstantDecay}
         name = config.get("class_name")
         if name not in classes:
-            raise HonggongError(
+            raise HonggongError(message(
                 f"Unknown learning rate schedule: expected one of {sorted(classes)}, "
-                f"received class_name={name!r}. honggong이 아는 학습률 스케줄이 아닙니다.")
+                f"received class_name={name!r}.",
+                "해결: honggong이 아는 학습률 스케줄 이름인지 확인하세요."))
         return classes[name].from_config(config["config"])
 
 
@@ -176,21 +178,22 @@ class Optimizer:
             warnings.warn("Argument `decay` is no longer supported and will be ignored. "
                           "Keras 3에서는 decay 대신 learning rate schedule을 쓰세요.")
         if kwargs:
-            raise HonggongError(
-                f"Argument(s) not recognized: {kwargs}. {type(self).__name__}이(가) 모르는 "
-                "인자입니다. 철자를 확인하세요.")
+            raise HonggongError(message(
+                f"Argument(s) not recognized by {type(self).__name__}: received {kwargs}.",
+                "해결: 인자 이름의 철자를 확인하세요 (예: lr이 아니라 learning_rate)."))
         n_clip = sum(a is not None for a in (clipnorm, clipvalue, global_clipnorm))
         if n_clip > 1:
-            raise HonggongError(
+            raise HonggongError(message(
                 "Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set. "
                 f"Received: clipnorm={clipnorm}, clipvalue={clipvalue}, "
-                f"global_clipnorm={global_clipnorm}. 클리핑 방법은 하나만 고르세요.")
+                f"global_clipnorm={global_clipnorm}.",
+                "해결: 그레이디언트 클리핑 방법은 하나만 고르세요."))
         if use_ema or gradient_accumulation_steps:
-            raise HonggongError(
+            raise HonggongError(message(
                 "honggong does not implement `use_ema` or `gradient_accumulation_steps`; expected "
                 f"use_ema=False and gradient_accumulation_steps=None, received use_ema={use_ema}, "
-                f"gradient_accumulation_steps={gradient_accumulation_steps}. "
-                "이 교재의 옵티마이저는 이 기능을 지원하지 않습니다.")
+                f"gradient_accumulation_steps={gradient_accumulation_steps}.",
+                "해결: 이 교재의 옵티마이저는 이 기능을 지원하지 않습니다. 인자를 빼세요."))
         self.name = name if name is not None else type(self).__name__.lower()
         self.weight_decay = weight_decay
         self.clipnorm = clipnorm
@@ -221,15 +224,15 @@ class Optimizer:
             self._learning_rate = value
             return
         if isinstance(getattr(self, "_learning_rate", None), LearningRateSchedule):
-            raise HonggongTypeError(
+            raise HonggongTypeError(message(
                 "This optimizer was created with a LearningRateSchedule, so its learning rate "
-                f"is not settable; received learning_rate={value!r}. 스케줄로 만든 옵티마이저의 "
-                "학습률은 바꿀 수 없습니다. 숫자 학습률로 새 옵티마이저를 만드세요.")
+                f"is not settable; received learning_rate={value!r}.",
+                "해결: 스케줄로 만든 옵티마이저의 학습률은 바꿀 수 없습니다. 숫자 학습률로 새 옵티마이저를 만드세요."))
         if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
-            raise HonggongTypeError(
+            raise HonggongTypeError(message(
                 "Argument `learning_rate` should be a float, a LearningRateSchedule, or a "
-                f"callable; received learning_rate={value!r} of type {type(value).__name__}. "
-                "학습률은 0.001 같은 숫자로 주세요.")
+                f"callable; received learning_rate={value!r} of type {type(value).__name__}.",
+                "해결: 학습률은 0.001 같은 숫자로 주세요."))
         self._learning_rate = float(value)
 
     def _current_learning_rate(self):
@@ -261,12 +264,14 @@ class Optimizer:
         교육용: 옵티마이저가 파라미터마다 무엇을 기억하는지 들여다볼 때 씁니다.
         """
         if not self.built:
-            raise HonggongError(
+            raise HonggongError(message(
                 "This optimizer has no state yet: expected at least one apply() call before "
-                "slots(), received none. 먼저 opt.apply(grads, params)를 한 번 호출하세요.")
+                "slots(), received none.",
+                "해결: 상태는 첫 스텝에 만들어집니다. 먼저 opt.apply(grads, params)를 한 번 호출하세요."))
         if not 0 <= index < len(self._slots):
-            raise HonggongError(
-                f"expected a parameter index in [0, {len(self._slots)}), received {index}.")
+            raise HonggongError(message(
+                f"expected a parameter index in [0, {len(self._slots)}), received {index}.",
+                f"해결: 이 옵티마이저는 파라미터 {len(self._slots)}개의 상태를 갖고 있습니다."))
         return {name: value.copy() for name, value in self._slots[index].items()}
 
     @property
@@ -296,8 +301,10 @@ class Optimizer:
             self._check_same_params(params)
         pairs = [(i, g, p) for i, (g, p) in enumerate(zip(grads, params)) if g is not None]
         if not pairs:
-            raise HonggongError("No gradients provided for any variable: every grad is None. "
-                                "그레이디언트가 하나도 없습니다. 손실이 파라미터에 연결되어 있는지 확인하세요.")
+            raise HonggongError(message(
+                "No gradients provided for any variable: expected at least one array, "
+                "received only None.",
+                "해결: 그레이디언트가 하나도 없습니다. 손실이 파라미터에 연결되어 있는지 확인하세요."))
         index, grads, params = [i for i, _, _ in pairs], [g for _, g, _ in pairs], [p for _, _, p in pairs]
         if self.loss_scale_factor is not None:
             grads = [g / g.dtype.type(self.loss_scale_factor) for g in grads]
@@ -358,9 +365,10 @@ class Optimizer:
         params = _as_param_list(params)
         grads = [grads] if single and isinstance(grads, np.ndarray) else list(grads)
         if len(grads) != len(params):
-            raise HonggongError(
+            raise HonggongError(message(
                 f"expected one gradient per parameter ({len(params)}), received {len(grads)} "
-                "gradients. grads와 params의 개수와 순서를 맞추세요.")
+                "gradients.",
+                "해결: grads와 params의 개수와 순서를 맞추세요."))
         out = []
         for i, (g, p) in enumerate(zip(grads, params)):
             if g is None:
@@ -368,9 +376,10 @@ class Optimizer:
                 continue
             g = np.asarray(g, dtype=p.dtype)
             if g.shape != p.shape:
-                raise HonggongError(
+                raise HonggongError(message(
                     f"Gradient {i} has shape {g.shape} but its parameter has shape {p.shape}: "
-                    "expected equal shapes. 그레이디언트는 파라미터와 모양이 같아야 합니다.")
+                    "expected equal shapes.",
+                    "해결: 그레이디언트는 파라미터와 모양이 같아야 합니다."))
             out.append(g)
         if any(g is None for g in out) and not all(g is None for g in out):
             missing = [i for i, g in enumerate(out) if g is None]
@@ -380,11 +389,12 @@ class Optimizer:
     def _check_same_params(self, params):
         received = [(p.shape, p.dtype) for p in params]
         if received != self._shapes:
-            raise HonggongError(
+            raise HonggongError(message(
                 f"This {type(self).__name__} was built for {len(self._shapes)} parameters with "
                 f"shapes {[s for s, _ in self._shapes]}, received {len(received)} with shapes "
                 f"{[s for s, _ in received]}. Its state (momentum, velocity, ...) belongs to the "
-                "old parameters: use a new optimizer. 파라미터가 바뀌었으니 옵티마이저를 새로 만드세요.")
+                "old parameters: use a new optimizer.",
+                "해결: 파라미터가 바뀌었으니 옵티마이저를 새로 만드세요 (예: compile을 다시 호출)."))
 
     # ---- config -------------------------------------------------------------------------------
     def get_config(self):
@@ -414,10 +424,11 @@ def _as_param_list(params):
     params = [params] if isinstance(params, np.ndarray) else list(params)
     for i, p in enumerate(params):
         if not isinstance(p, np.ndarray) or not np.issubdtype(p.dtype, np.floating):
-            raise HonggongTypeError(
-                f"Parameter {i}: expected a numpy float array (updated in place), received "
-                f"{type(p).__name__}{'' if not isinstance(p, np.ndarray) else ' of dtype ' + str(p.dtype)}. "
-                "파라미터는 제자리에서 고칠 수 있는 float numpy 배열이어야 합니다.")
+            kind = f"ndarray of dtype {p.dtype}" if isinstance(p, np.ndarray) else type(p).__name__
+            raise HonggongTypeError(message(
+                f"Parameter {i}: expected a numpy float array (updated in place), received {kind}.",
+                "해결: 파라미터는 제자리에서 고칠 수 있는 float numpy 배열이어야 합니다, "
+                "예: np.array([1.0, 2.0], dtype='float32')."))
     return params
 
 
@@ -430,8 +441,9 @@ def _takes_an_argument(fn):
 
 def _check_unit_interval(name, value):
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-        raise HonggongError(f"`{name}` must be a float between [0, 1]. Received: {name}={value!r}. "
-                            f"{name} 값은 0과 1 사이여야 합니다.")
+        raise HonggongError(message(
+            f"`{name}` must be a float between [0, 1]. Received: {name}={value!r}.",
+            f"해결: {name} 값은 0과 1 사이여야 합니다 (보통 0.9)."))
     return float(value)
 
 
@@ -550,9 +562,10 @@ class Adagrad(Optimizer):
                  name="adagrad", **kwargs):
         super().__init__(learning_rate=learning_rate, name=name, **kwargs)
         if initial_accumulator_value < 0:
-            raise HonggongError(
+            raise HonggongError(message(
                 "expected initial_accumulator_value >= 0, received "
-                f"{initial_accumulator_value}. 누적값의 시작은 음수일 수 없습니다.")
+                f"{initial_accumulator_value}.",
+                "해결: 기울기 제곱의 누적값은 음수에서 시작할 수 없습니다 (Keras 기본값 0.1)."))
         self.initial_accumulator_value = initial_accumulator_value
         self.epsilon = epsilon
 
@@ -649,8 +662,9 @@ class AdamW(Adam):
     def __init__(self, learning_rate=0.001, weight_decay=0.004, beta_1=0.9, beta_2=0.999,
                  epsilon=1e-7, amsgrad=False, name="adamw", **kwargs):
         if weight_decay is None:
-            raise HonggongError("Argument `weight_decay` must be a float. Received: "
-                                "weight_decay=None. AdamW에는 weight_decay 값이 필요합니다.")
+            raise HonggongError(message(
+                "Argument `weight_decay` must be a float. Received: weight_decay=None.",
+                "해결: AdamW에는 weight_decay 값이 필요합니다 (기본값 0.004). 감쇠 없이 쓰려면 Adam을 쓰세요."))
         super().__init__(learning_rate=learning_rate, beta_1=beta_1, beta_2=beta_2,
                          epsilon=epsilon, amsgrad=amsgrad, name=name,
                          weight_decay=weight_decay, **kwargs)
@@ -746,15 +760,17 @@ def get(identifier):
         return deserialize(identifier)
     if isinstance(identifier, str):
         return _lookup(identifier)()
-    raise HonggongTypeError(
+    raise HonggongTypeError(message(
         f"Could not interpret optimizer identifier: expected a name such as 'adam', an Optimizer "
-        f"or a config dict, received {identifier!r}. 예: optimizer='adam' 또는 keras.optimizers.Adam().")
+        f"or a config dict, received {identifier!r}.",
+        "해결: optimizer='adam' 또는 optimizer=keras.optimizers.Adam(learning_rate=0.001)처럼 주세요."))
 
 
 def _lookup(name):
     cls = _BY_NAME.get(str(name).lower())
     if cls is None:
-        raise HonggongError(
-            f"Could not interpret optimizer identifier: {name!r}. Expected one of "
-            f"{sorted(_BY_NAME)}. honggong에 있는 옵티마이저 이름 중 하나를 쓰세요.")
+        raise HonggongError(message(
+            f"Could not interpret optimizer identifier: expected one of {sorted(_BY_NAME)}, "
+            f"received {name!r}.",
+            "해결: 위 이름 중 하나를 쓰세요 (대소문자 무관, 예: 'adam', 'rmsprop')."))
     return cls

@@ -359,8 +359,9 @@ def test_bad_learning_rate_is_a_type_error():
 def test_different_number_of_params_later_is_an_error():
     opt, w1, w2 = Adam(), f32(1.0), f32(1.0, 2.0)
     opt.apply([f32(1.0), f32(1.0, 1.0)], [w1, w2])
-    with pytest.raises(HonggongError, match="use a new optimizer"):
+    with pytest.raises(HonggongError, match="use a new optimizer") as info:
         opt.apply([f32(1.0)], [w1])
+    assert "built for 2 parameters" in str(info.value) and "해결:" in str(info.value)
 
 
 def test_different_shape_of_params_later_is_an_error():
