@@ -14,6 +14,7 @@ backward steps are fused into the well-known  dz = (p - onehot) / batch_size.  B
 same numbers (tests/test_models.py checks it).
 """
 import math
+import textwrap
 
 import numpy as np
 
@@ -636,23 +637,29 @@ class Sequential:
         cols = [cuts[0], cuts[1] - cuts[0], inner - cuts[1]]
 
         def row(cells, left, mid, right, aligns=("<", "<", ">")):
-            parts = [f" {c:{a}{w - 2}} " for c, w, a in zip(cells, cols, aligns)]
-            return left + mid.join(parts) + right
+            """One table row; a cell too long for its column wraps onto extra lines."""
+            wrapped = [textwrap.wrap(c, w - 2) or [""] for c, w in zip(cells, cols)]
+            out = []
+            for i in range(max(len(c) for c in wrapped)):
+                parts = [f" {(c[i] if i < len(c) else ''):{a}{w - 2}} "
+                         for c, w, a in zip(wrapped, cols, aligns)]
+                out.append(left + mid.join(parts) + right)
+            return out
 
         def rule(left, mid, right, fill):
             return left + mid.join(fill * w for w in cols) + right
 
         lines = [f'Model: "{self.name}"',
                  rule("┏", "┳", "┓", "━"),
-                 row(["Layer (type)", "Output Shape", "Param #"], "┃", "┃", "┃"),
+                 *row(["Layer (type)", "Output Shape", "Param #"], "┃", "┃", "┃"),
                  rule("┡", "╇", "┩", "━")]
         for i, layer in enumerate(self._layers):
             if layer.built and hasattr(layer, "output_shape"):
                 shape, params = _shape_str(layer.output_shape), _fmt_count(layer.count_params())
             else:
                 shape, params = "?", "0 (unbuilt)"
-            lines.append(row([f"{layer.name} ({type(layer).__name__})", shape, params],
-                             "│", "│", "│"))
+            lines += row([f"{layer.name} ({type(layer).__name__})", shape, params],
+                         "│", "│", "│")
             if i < len(self._layers) - 1:
                 lines.append(rule("├", "┼", "┤", "─"))
         lines.append(rule("└", "┴", "┘", "─"))

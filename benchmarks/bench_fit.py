@@ -1,0 +1,152 @@
+"""Time per epoch of honggong's model.fit on the book's 7-2 model, against a plain numpy loop.
+
+Model: Flatten -> Dense(100, relu) -> Dense(10, softmax), Adam, batch 32, 48,000 images of
+28x28 (scaled /255) = 1,500 steps per epoch. Both are timed in the same run, alternating, so the
+ratio is fair on a busy machine. The plain loop is what one would write by hand: per-batch gather,
+straightforward Adam with temporaries, no flat buffers.
+
+    .venv/bin/python benchmarks/bench_fit.py              # synthetic uint8 data, 3 rounds
+    .venv/bin/python benchmarks/bench_fit.py --real       # real Fashion-MNIST images if available
+    .venv/bin/python benchmarks/bench_fit.py --accuracy   # 5 epochs on Fashion-MNIST, val_accuracy
+
+Threads: whatever OPENBLAS_NUM_THREADS the machine has (the script does not change it).
+"""
+import argparse
+import math
+import time
+
+import numpy as np
+
+from honggong import keras
+from honggong.layers import reset_names
+
+N_TRAIN = 48_000
+BATCH = 32
+
+
+def load_images(real):
+    """(x float32 in [0, 1] of shape (48000, 28, 28), y int labels): real or synthetic."""
+    if real:
+        from honggong.datasets import fashion_mnist
+        (x, y), _ = fashion_mnist.load_data()
+        x, y = x[:N_TRAIN], y[:N_TRAIN]
+    else:
+        rng = np.random.default_rng(0)
+        x = rng.integers(0, 256, size=(N_TRAIN, 28, 28), dtype=np.uint8)
+        y = rng.integers(0, 10, size=N_TRAIN).astype(np.uint8)
+    return x.astype(np.float32) / 255.0, y
+
+
+def book_model():
+    reset_names()
+    model = keras.Sequential([
+        keras.Input(shape=(28, 28)),
+        keras.layers.Flatten(),
+        keras.layers.Dense(100, activation="relu"),
+        keras.layers.Dense(10, activation="softmax"),
+    ])
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    return model
+
+
+class PlainNumpyLoop:
+    """The same model and Adam written the straightforward way (the baseline)."""
+
+    def __init__(self, seed=0):
+        rng = np.random.default_rng(seed)
+
+        def glorot(n_in, n_out):
+            limit = math.sqrt(6.0 / (n_in + n_out))
+            return rng.uniform(-limit, limit, size=(n_in, n_out)).astype(np.float32)
+
+        self.params = [glorot(784, 100), np.zeros(100, np.float32),
+                       glorot(100, 10), np.zeros(10, np.float32)]
+        self.m = [np.zeros_like(p) for p in self.params]
+        self.v = [np.zeros_like(p) for p in self.params]
+        self.t = 0
+
+    def step(self, xb, yb, lr=0.001, b1=0.9, b2=0.999, eps=1e-7):
+        w1, b1_, w2, b2_ = self.params
+        n = len(xb)
+        h = np.maximum(xb @ w1 + b1_, 0)
+        z = h @ w2 + b2_
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        p = e / e.sum(axis=1, keepdims=True)
+        loss = -np.log(np.clip(p[np.arange(n), yb], 1e-7, 1)).mean()
+        dz = p.copy()
+        dz[np.arange(n), yb] -= 1
+        dz /= n
+        dh = (dz @ w2.T) * (h > 0)
+        grads = [xb.T @ dh, dh.sum(axis=0), h.T @ dz, dz.sum(axis=0)]
+        self.t += 1
+        alpha = lr * math.sqrt(1 - b2 ** self.t) / (1 - b1 ** self.t)
+        for p_, g, m, v in zip(self.params, grads, self.m, self.v):
+            m += (1 - b1) * (g - m)
+            v += (1 - b2) * (g * g - v)
+            p_ -= alpha * m / (np.sqrt(v) + eps)
+        return loss
+
+    def epoch(self, x, y):
+        x = x.reshape(len(x), -1)
+        order = np.random.permutation(len(x))
+        for start in range(0, len(x), BATCH):
+            idx = order[start:start + BATCH]
+            self.step(x[idx], y[idx].astype(np.intp))
+
+
+def time_epochs(rounds, real):
+    x, y = load_images(real)
+    model = book_model()
+    plain = PlainNumpyLoop()
+    # warm-up (first-touch memory, BLAS threads)
+    model.fit(x[:3200], y[:3200], epochs=1, batch_size=BATCH, verbose=0)
+    plain.epoch(x[:3200], y[:3200])
+    ours, base = [], []
+    for r in range(rounds):
+        t = time.perf_counter()
+        model.fit(x, y, epochs=1, batch_size=BATCH, verbose=0)
+        ours.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        plain.epoch(x, y)
+        base.append(time.perf_counter() - t)
+        print(f"round {r + 1}: honggong fit {ours[-1]:.3f} s/epoch, plain numpy loop "
+              f"{base[-1]:.3f} s/epoch, ratio {ours[-1] / base[-1]:.2f}", flush=True)
+    best_ours, best_base = min(ours), min(base)
+    med_ratio = float(np.median(np.array(ours) / np.array(base)))
+    print(f"best: honggong {best_ours:.3f} s/epoch ({best_ours / 1500 * 1e6:.0f} us/step), "
+          f"plain loop {best_base:.3f} s/epoch; ratio of bests {best_ours / best_base:.2f}, "
+          f"median ratio {med_ratio:.2f} (target <= 1.0 s/epoch, ratio ~0.75)")
+
+
+def accuracy_run(epochs=5):
+    from honggong.datasets import fashion_mnist
+    (x, y), (x_test, y_test) = fashion_mnist.load_data()
+    keras.utils.set_random_seed(42)
+    model = book_model()
+    t = time.perf_counter()
+    history = model.fit(x / 255.0, y, epochs=epochs, validation_split=0.2, verbose=2)
+    elapsed = time.perf_counter() - t
+    val = history.history["val_accuracy"]
+    print(f"val_accuracy per epoch: {[round(v, 4) for v in val]}")
+    print(f"final val_accuracy {val[-1]:.4f} (book/Keras: about 0.87); "
+          f"{elapsed / epochs:.2f} s/epoch incl. validation")
+    loss, acc = model.evaluate(x_test / 255.0, y_test, verbose=0)
+    print(f"test: loss {loss:.4f}, accuracy {acc:.4f}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--real", action="store_true", help="time on real Fashion-MNIST images")
+    parser.add_argument("--accuracy", action="store_true",
+                        help="train 5 epochs on Fashion-MNIST with validation_split=0.2")
+    args = parser.parse_args()
+    if args.accuracy:
+        accuracy_run()
+    else:
+        time_epochs(args.rounds, args.real)
+
+
+if __name__ == "__main__":
+    main()
