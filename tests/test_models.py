@@ -84,7 +84,7 @@ def test_summary_line_length_and_non_trainable_and_unbuilt():
                           " Non-trainable params: 8 (32.00 B)"]     # moving mean/variance
     unbuilt = []
     Sequential([layers.Dense(3)]).summary(print_fn=unbuilt.append)
-    assert re.search(r"│ dense_2 \(Dense\) +│ \? +│ +0 \(unbuilt\) │", unbuilt[4])
+    assert re.search(r"│ dense_1 \(Dense\) +│ \? +│ +0 \(unbuilt\) │", unbuilt[4])
 
 
 def test_old_style_input_shape_builds_with_warning():
