@@ -69,6 +69,16 @@ f16 = np.array(2.0, dtype=np.float16)
 print(t.dtype, f16.dtype, np.array([0.5, 1.5]).dtype)
 """),
 md(r"""
+원소 하나가 차지하는 메모리는 `itemsize`(바이트), 배열 전체는 `nbytes`입니다. `float32`는 4바이트, `float64`는 8바이트입니다.
+"""),
+code("""
+# NBVAL_CHECK_OUTPUT
+a32 = np.zeros((1000, 784), dtype=np.float32)
+a64 = np.zeros((1000, 784), dtype=np.float64)
+print(a32.itemsize, a32.nbytes)    # 1000 × 784 × 4
+print(a64.itemsize, a64.nbytes)    # 1000 × 784 × 8
+"""),
+md(r"""
 ### 형 변환(casting): `tf.cast` → `astype`
 
 `astype`은 원소를 새 타입으로 바꾼 **새 배열**을 돌려줍니다. 실수를 정수로 바꾸면 소수점 아래가 **버려집니다**

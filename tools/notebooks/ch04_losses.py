@@ -191,6 +191,9 @@ quiz.ask("ch04", 4)
 code("""
 quiz.ask("ch04", 5)
 """),
+code("""
+quiz.ask("ch04", 6)
+"""),
 md(r"""
 ---
 다음 장: [5장. 옵티마이저](05_optimizers.ipynb)
