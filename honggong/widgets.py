@@ -213,6 +213,10 @@ class OptimizerExplorer(_Explorer):
                 a.set_animated(True)      # drawn on top of the cached background (see _render)
             self._artists[name] = arts
         self.ax.set_title(surf.title)
+        self.info_text = self.ax.text(0.01, 0.015, "", transform=self.ax.transAxes, fontsize=8, va="bottom",
+                                      gid="settings", animated=True, zorder=6,
+                                      bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"})
+        self._legend_key = None
 
         self.surface_dropdown.observe(self._on_surface, names="value")
         self.optimizer_select.observe(self._on_optimizers, names="value")
@@ -240,7 +244,9 @@ class OptimizerExplorer(_Explorer):
 
     def _render(self) -> bytes:
         """Blitting: the contour map is drawn once and cached; each redraw restores that background
-        and draws only the paths and the legend on top (about 10× less drawing than a full draw)."""
+        and draws only the paths and one settings text on top (about 10× less drawing than a full draw).
+        The legend names only the optimizers, so it is part of the background; text is the costly
+        part of drawing (~4 ms per label), so the settings go into one text and the HTML readout."""
         canvas = self.fig.canvas
         if self._background is None:
             canvas.draw()                       # skips the animated artists
@@ -251,8 +257,7 @@ class OptimizerExplorer(_Explorer):
             for a in arts.values():
                 if a.get_visible():
                     self.ax.draw_artist(a)
-        if self.ax.get_legend() is not None:
-            self.ax.draw_artist(self.ax.get_legend())
+        self.ax.draw_artist(self.info_text)
         return _canvas_png(canvas)
 
     def _draw_background(self, surf):
@@ -263,6 +268,18 @@ class OptimizerExplorer(_Explorer):
             line.remove()
         plots.plot_surface(surf, ax=self.ax)
         self.fig.subplots_adjust(left=0.08, right=0.98, bottom=0.1, top=0.92)
+
+    def _update_legend(self, chosen, surf):
+        """Legend with the optimizer names (colours); rebuilt, with the background, only when they change."""
+        key = (tuple(chosen), surf.name)
+        if key == self._legend_key:
+            return
+        self._legend_key = key
+        minimum = [ln for ln in self.ax.lines if ln.get_gid() == "minimum"]
+        handles = [self._artists[n]["path"] for n in chosen]
+        self.ax.legend(handles=minimum + handles, labels=["최솟값"] * len(minimum) +
+                       [OPTIMIZER_LABELS[n] for n in chosen], loc="upper right", fontsize=8)
+        self._background = None
 
     def _on_surface(self, change):
         surf = _surfaces.get(change["new"])
@@ -311,7 +328,6 @@ class OptimizerExplorer(_Explorer):
             arts["path"].set_data(pts[:, 0], pts[:, 1])
             arts["start"].set_data(pts[:1, 0], pts[:1, 1])
             arts["end"].set_data(pts[-1:, 0], pts[-1:, 1])
-            arts["path"].set_label(plots._trajectory_label(t))
             for a in arts.values():
                 a.set_visible(True)
             color = OPTIMIZER_COLORS[name]
@@ -320,9 +336,13 @@ class OptimizerExplorer(_Explorer):
             else:
                 text = f"최종 손실 = {float(t.losses[-1]):.3e}"
             lines.append(f'<span style="color:{color}">■</span> <b>{html.escape(t.label)}</b>: {text}')
-        handles = [self._artists[n]["path"] for n in chosen]
-        minimum = [ln for ln in self.ax.lines if ln.get_gid() == "minimum"]
-        self.ax.legend(handles=minimum + handles, loc="upper right", fontsize=8).set_animated(True)
+        self._update_legend(chosen, surf)
+        shown = [f"{k} = {self.setting_controls[k].value:g}" for k in self.visible_settings() if k != "nesterov"]
+        if "nesterov" in self.visible_settings() and self.nesterov_checkbox.value:
+            shown.append("nesterov")
+        info = ", ".join([f"learning_rate = {self.lr_slider.value:.4g}", *shown, f"{steps} 스텝"])
+        diverged = [f"{OPTIMIZER_LABELS[n]} 발산 (스텝 {t.stopped_at})" for n, t in trajs.items() if t.diverged]
+        self.info_text.set_text("\n".join([info, *diverged]))
         self.readout.value = "<br>".join(lines) if lines else "옵티마이저를 하나 이상 고르세요."
         self.state.update(trajectories=trajs, start=start, steps=steps, surface=surf.name,
                           settings={n: self.settings_for(n) for n in chosen})

@@ -30,7 +30,8 @@ def test_default_figure_matches_the_trajectories(explorer):
     assert ex.png[:8] == b"\x89PNG\r\n\x1a\n" and ex.image.value == ex.png
     expected = f"최종 손실 = {bowl_sgd_loss(0.1, 50):.3e}"        # 8.968e-01
     assert "<b>SGD(lr=0.1)</b>: " + expected in ex.readout.value
-    assert [t.get_text() for t in ex.ax.get_legend().get_texts()] == ["최솟값", "SGD(lr=0.1)", "Adam(lr=0.1)"]
+    assert [t.get_text() for t in ex.ax.get_legend().get_texts()] == ["최솟값", "SGD", "Adam"]
+    assert ex.info_text.get_text() == "learning_rate = 0.1, momentum = 0, beta_1 = 0.9, beta_2 = 0.999, 50 스텝"
 
 
 def test_moving_the_learning_rate_slider_redraws_in_place(explorer):
@@ -62,6 +63,8 @@ def test_setting_sliders_appear_only_for_optimizers_that_use_them(explorer, chos
     assert explorer.visible_settings() == shown
     assert explorer.rho_slider.layout.display == (None if "rho" in shown else "none")
     assert sorted(explorer.state["trajectories"]) == sorted(chosen)
+    legend = [t.get_text() for t in explorer.ax.get_legend().get_texts()]
+    assert legend == ["최솟값"] + [widgets.OPTIMIZER_LABELS[n] for n in widgets.OPTIMIZER_NAMES if n in chosen]
 
 
 def test_setting_sliders_reach_the_optimizer(explorer):
@@ -108,6 +111,7 @@ def test_changing_the_surface_resets_start_and_view():
 def test_divergence_is_reported_in_the_readout():
     ex = widgets.OptimizerExplorer(optimizers=("sgd",), learning_rate=1.1)   # leaves the view at step 18
     assert "<b>SGD(lr=1.1)</b>: 발산 (스텝 18, 화면 밖)" in ex.readout.value
+    assert ex.info_text.get_text().splitlines()[1] == "SGD 발산 (스텝 18)"
     assert ex.state["trajectories"]["sgd"].diverged
 
 
@@ -197,3 +201,17 @@ def test_learning_rate_explorer_same_seed_same_run():
     a.train()
     r0, r1 = a.state["runs"]
     assert r0["loss"] == r1["loss"]           # same seed and data: runs differ only by the settings
+
+
+def test_in_place_redraw_leaves_no_trace_of_old_paths():
+    # Blitting restores the cached contour background before drawing the new paths: after a detour
+    # through other settings the picture is pixel-identical to a fresh explorer's.
+    a = widgets.OptimizerExplorer(optimizers=("sgd", "adam"), learning_rate=0.1)
+    fresh = a.png
+    a.lr_slider.value = 1.1                 # SGD diverges, paths everywhere
+    a.optimizer_select.value = ("rmsprop",)
+    a.optimizer_select.value = ("sgd", "adam")
+    a.lr_slider.value = 0.1
+    assert a.png == fresh
+    b = widgets.OptimizerExplorer(optimizers=("sgd", "adam"), learning_rate=0.1)
+    assert b.png == fresh
