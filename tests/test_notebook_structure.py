@@ -151,3 +151,42 @@ def test_readme_chapters_in_order():
     readme = (NOTEBOOKS / "README.md").read_text(encoding="utf-8")
     positions = [readme.find(f"]({name})") for name in CHAPTERS]
     assert positions == sorted(positions)
+
+
+# --- the widget callbacks do what the prose says (run in-process, no kernel) -------------------
+
+def cell_defining(name, func):
+    for cell in code_cells(load(name)):
+        if f"def {func}(" in cell.source:
+            return cell.source
+    raise AssertionError(f"{name} has no cell defining {func}()")
+
+
+def run_widget_cell(name, func, capsys):
+    namespace = {}
+    exec("import numpy as np\nfrom honggong import keras\n" + cell_defining(name, func), namespace)
+    capsys.readouterr()  # drop whatever displaying the widget printed
+    return namespace[func]
+
+
+def test_ch01_reshape_widget(capsys):
+    show_reshape = run_widget_cell("01_tensors.ipynb", "show_reshape", capsys)
+    show_reshape(6)
+    assert capsys.readouterr().out.splitlines()[0] == "[[ 0  1  2  3]"   # 6 rows of 4
+    show_reshape(5)  # 24 is not divisible by 5: a message, not an exception
+    assert "reshape(5, -1) 불가능" in capsys.readouterr().out
+
+
+def test_ch03_parameter_calculator(capsys):
+    count = run_widget_cell("03_dense_flatten.ipynb", "count_dense_params", capsys)
+    count(100, 10)   # the notes' quiz: 100 x 10 + 10
+    out = capsys.readouterr().out
+    assert "100 × 10 + 10 = 1,010" in out and "(층이 센 값: 1,010)" in out
+    count(784, 100)
+    assert "= 78,500" in capsys.readouterr().out
+
+
+def test_ch00_slider_function(capsys):
+    square = run_widget_cell("00_start.ipynb", "square", capsys)
+    square(-2.5)
+    assert capsys.readouterr().out.strip() == "x = -2.5   x² = 6.25"
