@@ -660,6 +660,7 @@ class LossExplorer(_Explorer):
         self.ax.set_xlim(s.min, s.max)
         top = float(np.nanmax(curve[np.isfinite(curve)]))
         self.ax.set_ylim(-0.05 * top, 1.05 * top)
+        self.ax.set_xlabel("예측 확률 p" if self._is_probability() else "예측 ŷ")
         self.ax.set_title(f"{name} (정답 y = {y_true:g})")
         self.ax.legend(handles=[self.curve, self.tangent_line], loc="upper center", fontsize=9)
         self.readout.value = (f"<b>{name}</b>: 손실 L({y_true:g}, {y_pred:.3f}) = {value:.4f}, "
