@@ -114,7 +114,7 @@ def test_parse_number_rejects(raw):
 
 # ---- multiple choice ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("answer", [2, "2", "2번", "(2)", 2.0, np.int64(2), "1,010개", " 1,010 개 "])
+@pytest.mark.parametrize("answer", [2, "2", "2번", "(2)", 2.0, np.int64(2), "1,010개", " 1,010 개 ", 1010, "1,010"])
 def test_multiple_choice_correct(questions, capsys, answer):
     q = questions[0]
     assert q.check(answer) is True
@@ -128,9 +128,10 @@ def test_multiple_choice_option_text_with_quotes(questions):
     assert q.choice_number("'sigmoid'") == 3
 
 
-def test_multiple_choice_wrong_shows_option_feedback_and_explanation(questions, capsys):
+@pytest.mark.parametrize("answer", [1, "1번", "1,000개", 1000, "1000"])
+def test_multiple_choice_wrong_shows_option_feedback_and_explanation(questions, capsys, answer):
     q = questions[0]
-    assert q.check(1) is False
+    assert q.check(answer) is False
     out = capsys.readouterr().out
     assert out.startswith("❌ 아쉬워요, 오답입니다. 절편(bias)을 빼먹었어요.")
     assert "📖 해설: 100×10 + 10 = 1,010개." in out
@@ -144,7 +145,7 @@ def test_multiple_choice_missing(questions, capsys, answer):
 
 @pytest.mark.parametrize("answer, shown", [
     (7, "7 (int)"), (0, "0 (int)"), (True, "True (bool)"), ("abc", "'abc' (str)"), ([2], "[2] (list)"),
-    (2.5, "2.5 (float)"), (float("nan"), "nan (float)"),
+    (2.5, "2.5 (float)"), (float("nan"), "nan (float)"), (1001, "1001 (int)"),
 ])
 def test_multiple_choice_ill_typed_never_raises(questions, capsys, answer, shown):
     assert questions[0].check(answer) is False

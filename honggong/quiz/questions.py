@@ -208,6 +208,12 @@ class Question:
         return self.widget.hg_feedback
 
 
+def _stated_number(text: str) -> float | None:
+    """The number an option text states, ignoring a trailing unit word: "1,010개" -> 1010.0."""
+    match = re.fullmatch(r"\s*([-+]?[\d,]*\.?\d+(?:e[-+]?\d+)?)\s*[^\d\s]*\s*", text, flags=re.IGNORECASE)
+    return parse_number(match.group(1)) if match else None
+
+
 @dataclass(eq=False, repr=False)
 class MultipleChoice(Question):
     """One correct option among ``options``; ``answer`` is its number, counting from 1."""
@@ -223,20 +229,25 @@ class MultipleChoice(Question):
         return [option.text for option in self.options]
 
     def choice_number(self, answer) -> int | None:
-        """Option number (1-based) meant by ``answer``, or None if it names no option."""
+        """Option number (1-based) meant by ``answer``, or None if it names no option.
+
+        Tried in order: an option number (2, "2", "2번", "(2)"), an option's text ("'sigmoid'"),
+        then the number an option states (1010 or "1,010" for the option "1,010개").
+        """
         if isinstance(answer, str):
             text = normalize_text(answer).rstrip(".").removesuffix("번")
+            for i, option in enumerate(self.options, start=1):
+                if not text.isdigit() and normalize_text(option.text) == text:
+                    return i
             if text.isdigit():
                 answer = int(text)
-            else:
-                for i, option in enumerate(self.options, start=1):
-                    if normalize_text(option.text) == text:
-                        return i
-                return None
         number = parse_number(answer)
-        if number is None or number != int(number) or not 1 <= number <= len(self.options):
+        if number is None:
             return None
-        return int(number)
+        if number == int(number) and 1 <= number <= len(self.options):
+            return int(number)
+        stated = [i for i, option in enumerate(self.options, start=1) if _stated_number(option.text) == number]
+        return stated[0] if len(stated) == 1 else None
 
     def _grade(self, answer) -> Feedback:
         choice = self.choice_number(answer)
@@ -280,7 +291,7 @@ class Numeric(Question):
                 return self._wrong(mistake.feedback)
         scale = max(abs(self.answer), self.tolerance, 1e-12)
         if abs(value - self.answer) <= 0.05 * scale:
-            return self._wrong("거의 다 왔어요! 계산을 한 자리 더 정확하게 해 보세요.")
+            return self._wrong("거의 다 왔어요! 정답과 아주 가깝지만 조금 달라요. 계산을 한 번 더 확인해 보세요.")
         return self._wrong()
 
     @property
