@@ -55,3 +55,13 @@ def test_without_registration_hangul_warns():
         warnings.simplefilter("always")
         fig.savefig(io.BytesIO(), format="png")
     assert any("missing from font" in str(w.message) for w in caught)
+
+
+def test_missing_font_gives_install_instructions(monkeypatch):
+    import pytest
+    monkeypatch.setattr(fonts, "_candidates", lambda: ["/nonexistent/NoHangul.ttf"])
+    monkeypatch.setattr(fonts, "_state", {"path": None, "name": None, "done": False})
+    family = list(matplotlib.rcParams["font.family"])
+    with pytest.warns(RuntimeWarning, match=r"apt-get install fonts-nanum.*koreanize-matplotlib"):
+        assert fonts.use_korean_font() is None
+    assert list(matplotlib.rcParams["font.family"]) == family      # rcParams left alone

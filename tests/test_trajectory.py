@@ -117,3 +117,12 @@ def test_clear_errors():
         trajectory("sgd", start=(1.0, 2.0, 3.0))
     with pytest.raises(TypeError, match="Expected an optimizer"):
         trajectory(3.0)
+
+
+def test_import_honggong_and_trajectory_stay_headless():
+    import subprocess
+    import sys
+    code = ("import sys, honggong; honggong.trajectory('adam', steps=2); honggong.surfaces.get('beale'); "
+            "print(sorted(m for m in ('matplotlib', 'ipywidgets') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
