@@ -26,6 +26,9 @@ md(r"""
 | `tf.cast(t, tf.float32)` | `t.astype(np.float32)` |
 | `tf.reshape(t, [1, 3])` | `np.reshape(t, (1, 3))` 또는 `t.reshape(1, 3)` |
 | `tf.transpose(t)` | `np.transpose(t)` 또는 `t.T` |
+
+노트는 바꿀 수 없는 상수 `tf.constant`와 학습으로 바뀌는 변수 `tf.Variable`을 구분합니다. 넘파이 배열은 원래 값을 바꿀 수 있어서
+`honggong`에서는 가중치도 그냥 넘파이 배열이고, 옵티마이저가 그 배열의 값을 제자리(in place)에서 고칩니다.
 """),
 code("""
 import numpy as np

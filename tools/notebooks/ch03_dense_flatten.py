@@ -101,6 +101,28 @@ images = np.zeros((5, 28, 28), dtype=np.float32)
 print(images.shape, "->", flatten(images).shape, "  파라미터:", flatten.count_params())
 """),
 md(r"""
+진짜 옷 사진 한 장을 펼쳐 보면, 28줄의 픽셀이 한 줄(784칸)로 이어 붙습니다. 위쪽 행부터 차례로 붙으므로 순서는 1장의 `reshape`과 같습니다.
+"""),
+code("""
+import matplotlib.pyplot as plt
+from honggong import plots   # 한글 글꼴 등록
+from honggong.datasets import fashion_mnist
+
+(x_train, y_train), _ = fashion_mnist.load_data()
+one = x_train[:1].astype(np.float32) / 255.0          # 모양 (1, 28, 28): 이미지 1장짜리 배치
+flat = flatten(one)                                    # 모양 (1, 784)
+
+fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(10, 3.6), height_ratios=[4, 1], layout="constrained")
+ax1.imshow(one[0], cmap="gray_r")
+ax1.set_title(f"Flatten 전: {one.shape}  ({fashion_mnist.CLASS_NAMES_KO[y_train[0]]})")
+ax1.axis("off")
+ax2.imshow(flat, cmap="gray_r", aspect="auto")
+ax2.set_title(f"Flatten 후: {flat.shape}")
+ax2.set_yticks([])
+ax2.set_xlabel("픽셀 번호 (0 ~ 783)")
+plt.show()
+"""),
+md(r"""
 ## 4. Sequential 모델: 두 가지 방법
 
 층을 순서대로 쌓은 모델이 `Sequential`입니다. 케라스 3에서는 맨 앞에 `keras.Input(shape=...)`으로 **샘플 하나의 모양**을 알려 줍니다(배치 차원은 빼고 씁니다).
