@@ -155,9 +155,9 @@ def trajectory(optimizer, surface="bowl", start=None, steps: int = 50, **setting
     stopped_at, reason = None, None
     with np.errstate(over="ignore", invalid="ignore"):
         for step in range(1, int(steps) + 1):
-            grads = surf.gradient(params).astype(np.float32)
+            grads = np.array(surf.grad(params[0], params[1]), dtype=np.float32)  # = surf.gradient(params)
             opt.apply([grads], [params])
-            if not np.all(np.isfinite(params)):
+            if not np.isfinite(params).all():
                 stopped_at, reason = step, "non-finite"
                 break
             points.append(params.copy())
