@@ -371,12 +371,16 @@ class Dense(Layer):
         self.y = self.activation(z)
         return self.y
 
-    def backward(self, dy):
+    def backward(self, dy, input_grad=True):
         dz = self.activation.backward(self.z, self.y, dy)
-        return self.backward_linear(dz)
+        return self.backward_linear(dz, input_grad)
 
-    def backward_linear(self, dz):
-        """Backward through z = x @ W + b only, given dz = dL/dz (used by the fused softmax path)."""
+    def backward_linear(self, dz, input_grad=True):
+        """Backward through z = x @ W + b only, given dz = dL/dz (used by the fused softmax path).
+
+        ``input_grad=False`` skips dx (the model does so for its first layer: nobody needs dL/dx
+        of the data, and it is one of the three matrix products).
+        """
         grads = [self._grads[n] for n in self._trainable_names]   # [dW, db]
         _matmul_into(self.x.T, dz, grads[0])
         if self.kernel_regularizer is not None:
@@ -385,7 +389,7 @@ class Dense(Layer):
             np.sum(dz, axis=0, out=grads[1])
             if self.bias_regularizer is not None:
                 grads[1] += self.bias_regularizer.gradient(self.bias)
-        return dz @ self.kernel.T
+        return dz @ self.kernel.T if input_grad else None
 
     def regularization_loss(self):
         total = 0.0

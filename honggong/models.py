@@ -62,11 +62,11 @@ def _as_float_array(x, what):
 
 def _check_finite(arr, what):
     """Raise a clear error when arr has NaN or inf (say how many and the first sample index)."""
-    if arr.dtype.kind != "f":
+    if arr.dtype.kind != "f" or arr.size == 0:
+        return
+    if math.isfinite(float(np.sum(arr, dtype=np.float64))):   # NaN/inf would make the sum so
         return
     finite = np.isfinite(arr)
-    if finite.all():
-        return
     n_nan = int(np.isnan(arr).sum())
     n_inf = int(arr.size - finite.sum() - n_nan)
     first = int(np.argwhere(~finite)[0][0])
@@ -333,8 +333,13 @@ class Sequential:
         return x
 
     def _backward(self, dy, skip_last=False):
-        layers = self._layers[:-1] if skip_last else self._layers
-        for layer in reversed(layers):
+        """Backward from the last layer (or the one before it) down to the first layer with
+        trainable weights; layers below it (Flatten, ...) need no gradient."""
+        stop = self._first_trainable
+        for i in range(len(self._layers) - (2 if skip_last else 1), stop - 1, -1):
+            layer = self._layers[i]
+            if i == stop and isinstance(layer, layers_module.Dense):
+                return layer.backward(dy, input_grad=False)
             dy = layer.backward(dy)
         return dy
 
@@ -367,6 +372,8 @@ class Sequential:
         """Backward from dL/dz where z is the input of the final softmax."""
         last = self._layers[-1]
         if isinstance(last, layers_module.Dense):
+            if self._first_trainable == len(self._layers) - 1:
+                return last.backward_linear(dz, input_grad=False)
             dz = last.backward_linear(dz)
         return self._backward(dz, skip_last=True)
 
@@ -377,6 +384,8 @@ class Sequential:
         self._bind_flat()
         self._reg_layers = [l for l in self._layers
                             if type(l).regularization_loss is not Layer.regularization_loss]
+        self._first_trainable = next((i for i, l in enumerate(self._layers)
+                                      if l.trainable and l.trainable_weights), len(self._layers))
         self._fused = self._uses_fused_softmax()
         self._sparse_labels = type(self.loss).__name__ == "SparseCategoricalCrossentropy"
         # Label checks (one-hot vs integer mix-ups, out-of-range classes) once, by the loss itself:
@@ -460,11 +469,24 @@ class Sequential:
         cbs = callbacks_module.CallbackList(callbacks, add_history=True, add_progbar=verbose != 0,
                                             model=self, verbose=verbose, epochs=epochs,
                                             steps=steps)
+        self.stop_training = False
+        # An overflowing loss is reported by _report_nan in plain words; numpy's own
+        # RuntimeWarnings about it would only add noise.
+        old_err = np.seterr(over="ignore", invalid="ignore")
+        try:
+            self._fit_epochs(x, labels, validation_data, batch_size, epochs, initial_epoch,
+                             shuffle, steps, cbs)
+        finally:
+            np.seterr(**old_err)
+        return self.history
+
+    def _fit_epochs(self, x, labels, validation_data, batch_size, epochs, initial_epoch, shuffle,
+                    steps, cbs):
+        n = len(x)
         base = callbacks_module.Callback
         wants_batches = any(type(cb).on_train_batch_end is not base.on_train_batch_end
                             or type(cb).on_train_batch_begin is not base.on_train_batch_begin
                             for cb in cbs)
-        self.stop_training = False
         cbs.on_train_begin()
 
         x_epoch = np.empty_like(x) if shuffle else x
@@ -496,7 +518,7 @@ class Sequential:
                 if self.stop_training:
                     break
             logs = self._logs(trackers)
-            if validation_data is not None and not math.isnan(logs.get("loss", 0.0)):
+            if validation_data is not None and math.isfinite(logs.get("loss", 0.0)):
                 val_logs = self.evaluate(*validation_data, batch_size=max(batch_size, 1024),
                                          verbose=0, return_dict=True, _fit_call=True)
                 logs.update({"val_" + k: v for k, v in val_logs.items()})
@@ -504,7 +526,6 @@ class Sequential:
             if self.stop_training:
                 break
         cbs.on_train_end()
-        return self.history
 
     def _new_trackers(self):
         return [_Mean("loss")] + [_Mean(metric.name) for metric in self._metric_fns]
