@@ -428,8 +428,10 @@ def test_invalid_json_error_names_file_and_line(tmp_path):
         quiz.load_bank(path)
 
 
-def test_quiz_bank_error_is_a_value_error():
-    assert issubclass(quiz.QuizBankError, ValueError)
+def test_quiz_bank_error_is_a_honggong_value_error():
+    from honggong.backend import HonggongError
+
+    assert issubclass(quiz.QuizBankError, HonggongError) and issubclass(quiz.QuizBankError, ValueError)
 
 
 # ---- in a real Jupyter kernel (what nbval and JupyterLab see) -----------------------------------

@@ -27,12 +27,13 @@ import re
 from importlib import resources
 from pathlib import Path
 
+from ..backend import HonggongError
 from .normalize import normalize_text
 from .questions import Mistake, MultipleChoice, Numeric, Option, Question, ShortAnswer
 
 
-class QuizBankError(ValueError):
-    """A question bank that cannot be used, or a chapter/question that does not exist."""
+class QuizBankError(HonggongError):
+    """A question bank that cannot be used, or a chapter/question that does not exist (a ValueError)."""
 
 
 _TYPES = {"multiple_choice": MultipleChoice, "numeric": Numeric, "short_answer": ShortAnswer}
