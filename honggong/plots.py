@@ -368,6 +368,9 @@ def class_names(names="ko"):
     )
 
 
+_resolve_class_names = class_names      # the plot functions' argument of the same name shadows it
+
+
 def _labels(values):
     if values is None:
         return None
@@ -390,7 +393,7 @@ def plot_images(images, labels=None, predictions=None, class_names="ko", ncols=5
             f"Expected images of shape (n, height, width), received shape {imgs.shape}. "
             "해결: x_train[:10] 처럼 이미지 여러 장을 주세요 (28×28 이미지 한 장은 x[None])."
         )
-    names = globals()["class_names"](class_names)
+    names = _resolve_class_names(class_names)
     n = min(len(imgs), max_images)
     true, pred = _labels(labels), _labels(predictions)
     ncols = min(ncols, n)
@@ -430,7 +433,7 @@ def plot_confusion_matrix(y_true, y_pred, class_names="ko", normalize=False, sho
 
     Rows are true classes (정답), columns predicted classes (예측); the diagonal is correct.
     """
-    names = globals()["class_names"](class_names)
+    names = _resolve_class_names(class_names)
     cm = confusion_matrix(y_true, y_pred, n_classes=len(names) if names else None)
     values = cm / np.maximum(cm.sum(axis=1, keepdims=True), 1) if normalize else cm
     k = cm.shape[0]

@@ -25,6 +25,7 @@ import base64
 import contextlib
 import html
 import io
+import re
 
 import ipywidgets as W
 import numpy as np
@@ -131,13 +132,16 @@ class _Explorer:
         return bundle
 
     def close(self):
-        """Close the widgets (free their front-end models)."""
-        self.widget.close_all() if hasattr(self.widget, "close_all") else self.widget.close()
+        """Close this explorer's widgets (free their front-end models); the figure is dropped."""
+        def close_tree(w):
+            for child in getattr(w, "children", ()):
+                close_tree(child)
+            w.close()
+        close_tree(self.widget)
 
 
 def _strip_tags(text):
-    import re
-    return re.sub(r"<[^>]+>", " ", text).replace("  ", " ").strip()
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text)).strip()
 
 
 def _slider_layout():

@@ -215,3 +215,13 @@ def test_in_place_redraw_leaves_no_trace_of_old_paths():
     assert a.png == fresh
     b = widgets.OptimizerExplorer(optimizers=("sgd", "adam"), learning_rate=0.1)
     assert b.png == fresh
+
+
+def test_close_closes_only_this_explorer():
+    a = widgets.ActivationExplorer()
+    b = widgets.ActivationExplorer()
+    a.close()
+    assert a.x_slider.comm is None and a.widget.comm is None
+    assert b.x_slider.comm is not None
+    b.x_slider.value = 0.0            # the other explorer still works
+    assert b.state["f"] == pytest.approx(0.5)
