@@ -157,11 +157,11 @@ def test_optimizer_chapter_slider_and_quiz(lab, browser, artifacts):
         qbox = page.locator(".hg-quiz").first
         qbox.scroll_into_view_if_needed()
         feedback = qbox.locator(".hg-quiz-feedback").first
-        qbox.locator(".hg-quiz-choices label").filter(has_text=wrong).first.click()
+        qbox.locator(".hg-quiz-choices .widget-radio-box label").filter(has_text=wrong).first.click()
         qbox.locator(".hg-quiz-check button, button.hg-quiz-check").first.click()
         page.wait_for_function(
             "(el) => el.textContent.includes('오답')", arg=feedback.element_handle(), timeout=15_000)
-        qbox.locator(".hg-quiz-choices label").filter(has_text=right).first.click()
+        qbox.locator(".hg-quiz-choices .widget-radio-box label").filter(has_text=right).first.click()
         qbox.locator(".hg-quiz-check button, button.hg-quiz-check").first.click()
         page.wait_for_function(
             "(el) => el.textContent.includes('정답입니다')", arg=feedback.element_handle(), timeout=15_000)
