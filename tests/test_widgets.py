@@ -225,3 +225,22 @@ def test_close_closes_only_this_explorer():
     assert b.x_slider.comm is not None
     b.x_slider.value = 0.0            # the other explorer still works
     assert b.state["f"] == pytest.approx(0.5)
+
+
+def test_in_a_real_kernel_the_display_has_widget_view_and_png_fallback():
+    # What nbval / a static render sees: one display_data with the widget view and a PNG of the
+    # default settings (nbclient plays the widget front end; no browser).
+    import nbformat
+    from nbclient import NotebookClient
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("from honggong import widgets\nex = widgets.optimizer_explorer(['sgd'])"),
+        nbformat.v4.new_code_cell("ex.lr_slider.value = 0.5\nprint(ex.state['redraws'], ex.readout.value)"),
+    ]
+    NotebookClient(nb, kernel_name="python3", timeout=120).execute()
+    shown = nb.cells[0].outputs
+    assert [o["output_type"] for o in shown] == ["display_data"]
+    assert {"application/vnd.jupyter.widget-view+json", "image/png", "text/plain"} <= set(shown[0]["data"])
+    assert base64.b64decode(shown[0]["data"]["image/png"])[:4] == b"\x89PNG"
+    expected = f"2 <span style=\"color:tab:red\">■</span> <b>SGD(lr=0.5)</b>: 최종 손실 = {bowl_sgd_loss(0.5, 50):.3e}"
+    assert nb.cells[1].outputs[0]["text"].strip() == expected
