@@ -15,6 +15,7 @@ For each notebook:
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -90,6 +91,14 @@ def default_paths():
     return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 
 
+def use_repo_venv() -> None:
+    """Re-run this script with the repo's .venv Python if started with another one: the kernel is
+    started from sys.executable, and only the venv has honggong and its dependencies."""
+    venv_python = ROOT / ".venv" / "bin" / "python"
+    if venv_python.exists() and Path(sys.prefix).resolve() != (ROOT / ".venv").resolve():
+        os.execv(str(venv_python), [str(venv_python), *sys.argv])
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", help="notebooks (default: every notebooks/NN_*.ipynb)")
@@ -108,4 +117,5 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
+    use_repo_venv()
     sys.exit(main())
