@@ -136,7 +136,7 @@ plots.plot_loss_steps(runs, ax=axes[0, 1])
 fig
 """),
 md(r"""
-`learning_rate=0.01`(케라스 SGD의 기본값)은 50걸음 뒤에도 출발점 근처이고, 1.05는 금방 화면 밖으로 튀어 나갑니다(오른쪽 그래프에서 손실이 치솟습니다).
+`learning_rate=0.01`(케라스 SGD의 기본값)은 50걸음 뒤에도 출발점 근처이고, 1.05는 $y$ 가 매 걸음 $-1.1$ 배가 되어 점점 크게 출렁이다가 34번째 걸음에서 화면 밖으로 튀어 나갑니다(오른쪽 그래프에서 손실이 치솟습니다).
 실제 신경망 훈련에서도 손실이 `nan`이 되거나 갑자기 커지면 학습률부터 줄여 보세요.
 
 ## 4. 모멘텀과 네스테로프 모멘텀
@@ -190,7 +190,7 @@ md(r"""
 
 ### 직접 해보기
 - `momentum`을 0.5, 0.9, 0.99로 바꿔 보세요. 0.99면 어떻게 되나요?
-- 학습률을 0.01로 낮추고 모멘텀 0.9를 주면, 모멘텀 없는 SGD(0.1)와 비슷해지나요? (힌트: 속도가 붙으면 보폭은 약 $\eta/(1-\mu)$ 배)
+- 학습률을 0.01로 낮추고 모멘텀 0.9를 주면, 모멘텀 없는 SGD(0.1)와 비슷해지나요? (힌트: 같은 기울기가 계속되면 속도가 붙어 유효 학습률이 약 $\eta/(1-\mu)$ 가 됩니다. $0.01/(1-0.9) = 0.1$)
 """),
 code("""
 momentum_explorer = widgets.optimizer_explorer(["sgd"], learning_rate=0.1, momentum=0.9, steps=50)
@@ -232,7 +232,7 @@ $$v \leftarrow \rho\, v + (1 - \rho)\, g^2, \qquad w \leftarrow w - \frac{\eta\,
 RMSprop은 케라스 `compile()`의 **기본 옵티마이저**입니다(`optimizer="rmsprop"`, `learning_rate=0.001`).
 
 스터디 노트의 "RMSprop은 모멘텀을 사용한다"도 바로잡겠습니다. 케라스의 `RMSprop`에는 `momentum` 인자가 **있기는 하지만 기본값은 0**(사용 안 함)입니다.
-0.9라는 숫자는 모멘텀이 아니라 $\rho$, 즉 기울기 제곱의 이동 평균에 쓰는 감쇠율입니다. `momentum`을 0보다 크게 주면 위 식의 이동량에 보통 모멘텀을 더해 씁니다.
+0.9라는 숫자는 모멘텀이 아니라 $\rho$, 즉 기울기 제곱의 이동 평균에 쓰는 감쇠율입니다. `momentum` $\mu$ 를 0보다 크게 주면 위 식의 이동량 $\Delta = \eta g / \sqrt{v + \epsilon}$ 을 속도처럼 쌓아서($m \leftarrow \mu m + \Delta$, $\; w \leftarrow w - m$) 씁니다.
 """),
 code("""
 print(inspect.getsource(optimizers.RMSprop.update_step))

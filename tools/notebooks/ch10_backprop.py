@@ -18,6 +18,8 @@ md(r"""
 - 스터디 노트의 딥러닝 모델링 단계: 네트워크 선택 → 그레이디언트 확인 → 초기화 → 최적화 → 규제
 """),
 code("""
+import inspect
+import matplotlib.ticker as ticker
 import numpy as np
 from ipywidgets import interact, FloatLogSlider
 from honggong import keras, activations, losses, layers, optimizers, gradcheck, backend, plots
@@ -182,8 +184,6 @@ h_grid = np.geomspace(1e-12, 1e-1, 34)
 curves = {dtype: [w1_error(h, dtype) for h in h_grid] for dtype in ("float64", "float32")}
 """),
 code("""
-import matplotlib.ticker as ticker
-
 @interact(h=FloatLogSlider(value=1e-5, base=10, min=-12, max=-1, step=0.25, description="h (eps)"))
 def show_error(h):
     fig, ax = plots.new_figure(figsize=(7, 4))
@@ -214,7 +214,6 @@ md(r"""
 `Dense.backward`의 실제 코드도 위에서 손으로 쓴 것과 같은 몇 줄입니다.
 """),
 code("""
-import inspect
 print(inspect.getsource(layers.Dense.backward))
 print(inspect.getsource(layers.Dense.backward_linear))
 """),
@@ -329,7 +328,7 @@ md(r"""
 
 ### 직접 해보기
 - 2절의 신경망에서 시그모이드를 `activations.tanh`로 바꾸면 역방향 표의 어느 줄이 바뀌나요? ($\tanh' = 1 - \tanh^2$) 바꾼 뒤 그레이디언트 확인을 다시 해 보세요.
-- `gradcheck.check_layer(layers.Dense(3, activation="relu"), X)`를 해 보세요. 렐루는 0에서 꺾이지만, 입력이 꺾인 점에서 $h$ 보다 멀면 괜찮습니다.
+- `gradcheck.check_layer(layers.Dense(3, activation="relu"), X)`를 해 보세요. 렐루는 0에서 꺾이지만, $z = xW + b$ 값들이 꺾인 점 0에서 $h$ 보다 멀리 있으면 괜찮습니다.
 - 훈련 루프의 학습률을 1.0이나 0.001로 바꾸면 손실이 어떻게 되나요? (5장)
 
 ## 정리
