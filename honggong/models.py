@@ -519,6 +519,7 @@ class Sequential:
                     break
             logs = self._logs(trackers)
             if validation_data is not None and math.isfinite(logs.get("loss", 0.0)):
+                # larger batches only for speed: inference is per sample, the means are the same
                 val_logs = self.evaluate(*validation_data, batch_size=max(batch_size, 1024),
                                          verbose=0, return_dict=True, _fit_call=True)
                 logs.update({"val_" + k: v for k, v in val_logs.items()})
@@ -564,14 +565,13 @@ class Sequential:
         verbose = 1 if verbose == "auto" else verbose
         cbs = self._aux_callbacks(callbacks, verbose, steps)
         cbs.on_test_begin()
+        penalty = sum(l.regularization_loss() for l in self._reg_layers_now())  # same all batches
         trackers = None
         for step in range(steps):
             xb = x[step * batch_size:(step + 1) * batch_size]
             yb = y[step * batch_size:(step + 1) * batch_size]
             p = self._forward(xb, training=False)
-            loss = float(self.loss(yb, p))
-            if self._layers and any(True for _ in self._reg_layers_now()):
-                loss += sum(l.regularization_loss() for l in self._reg_layers_now())
+            loss = float(self.loss(yb, p)) + penalty
             if trackers is None:
                 if self._metric_fns is None:
                     self._metric_fns = self._resolve_metrics(yb, p)
