@@ -16,7 +16,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from finalize_notebooks import NOTEBOOKS, CellExecutionError, FinalizeError, finalize, use_repo_venv  # noqa: E402
+if __name__ == "__main__":
+    from repo_venv import use_repo_venv
+    use_repo_venv()   # before importing nbformat/nbclient, which only the venv may have
+from finalize_notebooks import NOTEBOOKS, CellExecutionError, FinalizeError, finalize  # noqa: E402
 from nbtools import new_notebook, strip_ids, write_notebook  # noqa: E402
 
 GENERATORS = HERE / "notebooks"
@@ -66,5 +69,4 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    use_repo_venv()
     sys.exit(main())

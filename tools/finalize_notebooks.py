@@ -15,18 +15,21 @@ For each notebook:
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from repo_venv import ROOT, use_repo_venv  # noqa: E402
+
+if __name__ == "__main__":
+    use_repo_venv()   # before importing nbclient, which only the venv may have
+
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from nbtools import is_checked, read_notebook, strip_ids, write_notebook  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
@@ -91,14 +94,6 @@ def default_paths():
     return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 
 
-def use_repo_venv() -> None:
-    """Re-run this script with the repo's .venv Python if started with another one: the kernel is
-    started from sys.executable, and only the venv has honggong and its dependencies."""
-    venv_python = ROOT / ".venv" / "bin" / "python"
-    if venv_python.exists() and Path(sys.prefix).resolve() != (ROOT / ".venv").resolve():
-        os.execv(str(venv_python), [str(venv_python), *sys.argv])
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", help="notebooks (default: every notebooks/NN_*.ipynb)")
@@ -117,5 +112,4 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    use_repo_venv()
     sys.exit(main())
