@@ -190,3 +190,51 @@ def test_ch00_slider_function(capsys):
     square = run_widget_cell("00_start.ipynb", "square", capsys)
     square(-2.5)
     assert capsys.readouterr().out.strip() == "x = -2.5   x² = 6.25"
+
+
+# --- tools/finalize_notebooks.py post-processing (no kernel needed) ------------------------------
+
+def finalize_module():
+    import sys
+    sys.path.insert(0, str(ROOT / "tools"))
+    import finalize_notebooks
+    return finalize_notebooks
+
+
+def executed_notebook():
+    v4 = nbformat.v4
+    checked = v4.new_code_cell("# NBVAL_CHECK_OUTPUT\nprint(1010)\nquiz_like", execution_count=1, outputs=[
+        v4.new_output("stream", name="stdout", text="1010\n"),
+        v4.new_output("display_data", data={"text/plain": "Q1", "text/html": "<b>Q1</b>",
+                                             "application/vnd.jupyter.widget-view+json": {"model_id": "x"}}),
+        v4.new_output("display_data", data={"image/png": "iVBOR", "text/plain": "<Figure size 10x10 with 1 Axes>"}),
+    ])
+    plain = v4.new_code_cell("plot()", execution_count=2, outputs=[
+        v4.new_output("display_data", data={"image/png": "iVBOR", "text/plain": "<Figure>"})])
+    nb = v4.new_notebook(cells=[v4.new_markdown_cell("# 9장. 시험"), checked, plain])
+    nb.metadata["widgets"] = {"state": {}}
+    return nb
+
+
+def test_finalize_keeps_only_checked_text_outputs():
+    nb = executed_notebook()
+    finalize_module().keep_checked_outputs(nb, "t.ipynb")
+    checked, plain = nb.cells[1], nb.cells[2]
+    assert [o.output_type for o in checked.outputs] == ["stream", "display_data", "display_data"]
+    assert checked.outputs[1]["data"] == {"text/plain": "Q1", "text/html": "<b>Q1</b>"}
+    assert checked.outputs[2]["data"] == {"text/plain": "<Figure size 10x10 with 1 Axes>"}
+    assert checked.execution_count == 1
+    assert plain.outputs == [] and plain.execution_count is None
+    assert "widgets" not in nb.metadata
+    assert [c["id"] for c in nb.cells] == ["cell-0", "cell-1", "cell-2"]
+
+
+def test_finalize_rejects_warnings_and_empty_checked_cells():
+    nb = executed_notebook()
+    nb.cells[2].outputs.append(nbformat.v4.new_output("stream", name="stderr", text="UserWarning: boo"))
+    nb.cells.append(nbformat.v4.new_code_cell("# NBVAL_CHECK_OUTPUT\nx = 1", execution_count=3))
+    tools = finalize_module()
+    with pytest.raises(tools.FinalizeError) as info:
+        tools.keep_checked_outputs(nb, "t.ipynb")
+    assert "t.ipynb cell 2 wrote to stderr (a warning?): UserWarning: boo" in str(info.value)
+    assert "t.ipynb cell 3: # NBVAL_CHECK_OUTPUT cell produced no text output" in str(info.value)

@@ -53,22 +53,17 @@ def _comparable(output, where):
     raise FinalizeError(f"{where}: unexpected output type {kind!r} in a # NBVAL_CHECK_OUTPUT cell")
 
 
-def finalize(path, timeout=120) -> float:
-    """Execute one notebook in place and keep only the checked text outputs; return seconds taken."""
-    path = Path(path)
-    nb = read_notebook(path)
-    client = NotebookClient(nb, kernel_name="python3", timeout=timeout, record_timing=False,
-                            resources={"metadata": {"path": str(path.parent)}})
-    start = time.perf_counter()
-    client.execute()
-    seconds = time.perf_counter() - start
+def keep_checked_outputs(nb, name="notebook") -> None:
+    """Post-process an executed notebook in place (steps 2-4 of the module docstring).
 
+    Raises FinalizeError listing every cell that wrote to stderr or is a checked cell without output.
+    """
     problems = []
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             cell.pop("outputs", None)
             continue
-        where = f"{path.name} cell {i}"
+        where = f"{name} cell {i}"
         for out in cell.outputs:
             if out.output_type == "stream" and out.name == "stderr":
                 problems.append(f"{where} wrote to stderr (a warning?): {out.text.strip()[:300]}")
@@ -83,9 +78,20 @@ def finalize(path, timeout=120) -> float:
         cell.metadata.pop("execution", None)
     if problems:
         raise FinalizeError("\n".join(problems))
-
     nb.metadata.pop("widgets", None)   # nbclient records widget state; we never store it
     strip_ids(nb)
+
+
+def finalize(path, timeout=120) -> float:
+    """Execute one notebook in place and keep only the checked text outputs; return seconds taken."""
+    path = Path(path)
+    nb = read_notebook(path)
+    client = NotebookClient(nb, kernel_name="python3", timeout=timeout, record_timing=False,
+                            resources={"metadata": {"path": str(path.parent)}})
+    start = time.perf_counter()
+    client.execute()
+    seconds = time.perf_counter() - start
+    keep_checked_outputs(nb, path.name)
     write_notebook(nb, path)
     return seconds
 
