@@ -403,7 +403,8 @@ class LearningRateExplorer(_Explorer):
     """Train a small model with the chosen optimizer and learning rate; the loss curves grow live.
 
     Every run (button ``train_button`` or ``train()``) is kept for comparison (up to ``max_runs``);
-    ``clear_button`` / ``clear()`` forgets them. A callback redraws after every epoch.
+    ``clear_button`` / ``clear()`` forgets them, and so does choosing another dataset (losses on
+    different data are not comparable). A callback redraws after every epoch.
     Controls: ``optimizer_dropdown``, ``lr_slider``, ``epochs_slider``, ``dataset_dropdown``.
     ``state["runs"]`` is a list of {"label", "loss", "val_loss", "accuracy", "val_accuracy"} lists per epoch.
     """
@@ -425,6 +426,7 @@ class LearningRateExplorer(_Explorer):
         self.train_button = W.Button(description="훈련 시작", button_style="primary", icon="play")
         self.clear_button = W.Button(description="기록 지우기", icon="trash")
         self.train_button.on_click(lambda _: self.train())
+        self.dataset_dropdown.observe(lambda _: self.clear(), names="value")   # compare runs on one dataset
         self.clear_button.on_click(lambda _: self.clear())
         self.max_runs, self.seed = max_runs, seed
         self.state["runs"] = []

@@ -216,3 +216,10 @@ def test_ax_argument_and_no_pyplot_leak():
     for _ in range(5):
         plots.plot_trajectories(honggong.trajectory("adam", steps=3))
     assert len(plt.get_fignums()) == before
+
+
+def test_class_name_sets():
+    assert plots.class_names("ko")[0] == "티셔츠" and plots.class_names("en")[9] == "Ankle boot"
+    assert plots.class_names("both")[1] == "바지 / Trouser"
+    with pytest.raises(ValueError, match="received 'kr'"):
+        plots.class_names("kr")

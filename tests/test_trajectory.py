@@ -126,3 +126,11 @@ def test_import_honggong_and_trajectory_stay_headless():
             "print(sorted(m for m in ('matplotlib', 'ipywidgets') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_describe_names_only_settings_that_differ_from_keras_defaults():
+    o = optimizers()
+    assert describe(o.Adam()) == "Adam(lr=0.001)"
+    assert describe(o.Adam(learning_rate=0.01, beta_1=0.8)) == "Adam(lr=0.01, beta_1=0.8)"
+    assert describe(o.SGD(learning_rate=0.1, momentum=0.9, nesterov=True)) == "SGD(lr=0.1, momentum=0.9, nesterov=True)"
+    assert describe(o.RMSprop(rho=0.5)) == "RMSprop(lr=0.001, rho=0.5)"

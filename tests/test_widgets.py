@@ -244,3 +244,12 @@ def test_in_a_real_kernel_the_display_has_widget_view_and_png_fallback():
     assert base64.b64decode(shown[0]["data"]["image/png"])[:4] == b"\x89PNG"
     expected = f"2 <span style=\"color:tab:red\">■</span> <b>SGD(lr=0.5)</b>: 최종 손실 = {bowl_sgd_loss(0.5, 50):.3e}"
     assert nb.cells[1].outputs[0]["text"].strip() == expected
+
+
+def test_changing_the_dataset_clears_the_runs():
+    ex = widgets.LearningRateExplorer("adam", learning_rate=0.01, epochs=2)
+    assert len(ex.state["runs"]) == 1
+    ex.dataset_dropdown.value = "blobs"
+    assert ex.state["runs"] == [] and ex.readout.value == "'훈련 시작'을 누르세요."
+    ex.train()
+    assert ex.state["runs"][0]["dataset"] == "blobs" and len(ex.state["runs"][0]["loss"]) == 2
