@@ -97,7 +97,7 @@ def _fmt(value) -> str:
     if isinstance(value, (bool, np.bool_)):
         return str(bool(value))
     if isinstance(value, (int, float, np.floating, np.integer)):
-        return f"{float(value):g}"
+        return f"{float(value):.4g}"     # 4 significant digits, like the slider readouts
     return repr(value)
 
 

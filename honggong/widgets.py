@@ -80,7 +80,9 @@ class _Explorer:
     def __init__(self):
         self.fig, self.ax = plots.new_figure(figsize=self.figsize, layout=None)
         self.fig.set_dpi(self.dpi)
-        self.image = W.Image(format="png", layout=W.Layout(width=f"{int(self.figsize[0] * self.dpi)}px"))
+        # The picture shrinks to the space left beside the controls (never wider than its pixels).
+        self.image = W.Image(format="png", layout=W.Layout(
+            width="100%", max_width=f"{int(self.figsize[0] * self.dpi)}px", height="auto"))
         self.image.add_class("honggong-image")
         self.readout = W.HTML(value="")
         self.readout.add_class("honggong-readout")
@@ -144,8 +146,15 @@ def _strip_tags(text):
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text)).strip()
 
 
+def _panel(controls, image, readout):
+    """Controls on the left (fixed width, never squeezed), the picture beside them, readout below."""
+    left = W.VBox(controls, layout=W.Layout(flex="0 0 auto", width="390px"))
+    right = W.Box([image], layout=W.Layout(flex="1 1 0%", min_width="320px"))
+    return W.VBox([W.HBox([left, right], layout=W.Layout(width="100%")), readout])
+
+
 def _slider_layout():
-    return W.Layout(width="360px")
+    return W.Layout(width="380px")
 
 
 _STYLE = {"description_width": "110px"}
@@ -228,10 +237,10 @@ class OptimizerExplorer(_Explorer):
                       self.beta_1_slider, self.beta_2_slider, self.steps_slider,
                       self.start_x_slider, self.start_y_slider)
         self._update_visibility()
-        controls = W.VBox([self.optimizer_select, self.lr_slider, self.momentum_slider, self.nesterov_checkbox,
-                           self.rho_slider, self.beta_1_slider, self.beta_2_slider, self.steps_slider,
-                           self.surface_dropdown, self.start_x_slider, self.start_y_slider])
-        self.widget = W.VBox([W.HBox([controls, self.image]), self.readout])
+        controls = [self.optimizer_select, self.lr_slider, self.momentum_slider, self.nesterov_checkbox,
+                    self.rho_slider, self.beta_1_slider, self.beta_2_slider, self.steps_slider,
+                    self.surface_dropdown, self.start_x_slider, self.start_y_slider]
+        self.widget = _panel(controls, self.image, self.readout)
         self.widget.add_class("honggong-optimizer-explorer")
         self.redraw()
 
@@ -434,9 +443,9 @@ class LearningRateExplorer(_Explorer):
         self.ax.set_ylabel("손실")
         self.ax.set_title("학습률에 따른 손실 곡선 (실선: 훈련, 점선: 검증)")
         self.fig.subplots_adjust(left=0.1, right=0.98, bottom=0.12, top=0.92)
-        controls = W.VBox([self.optimizer_dropdown, self.lr_slider, self.epochs_slider, self.dataset_dropdown,
-                           W.HBox([self.train_button, self.clear_button])])
-        self.widget = W.VBox([W.HBox([controls, self.image]), self.readout])
+        controls = [self.optimizer_dropdown, self.lr_slider, self.epochs_slider, self.dataset_dropdown,
+                    W.HBox([self.train_button, self.clear_button])]
+        self.widget = _panel(controls, self.image, self.readout)
         self.widget.add_class("honggong-lr-explorer")
         if train:
             self.train()
@@ -552,8 +561,7 @@ class ActivationExplorer(_Explorer):
         ax.legend(loc="upper left", fontsize=9)
         self.fig.subplots_adjust(left=0.1, right=0.98, bottom=0.12, top=0.92)
         self._observe(self.activation_dropdown, self.x_slider)
-        self.widget = W.VBox([W.HBox([W.VBox([self.activation_dropdown, self.x_slider]), self.image]),
-                              self.readout])
+        self.widget = _panel([self.activation_dropdown, self.x_slider], self.image, self.readout)
         self.redraw()
 
     def _update(self):
@@ -618,8 +626,8 @@ class LossExplorer(_Explorer):
         self.fig.subplots_adjust(left=0.1, right=0.98, bottom=0.12, top=0.92)
         self.loss_dropdown.observe(self._on_loss, names="value")
         self._observe(self.y_true_slider, self.label_toggle, self.y_pred_slider)
-        self.widget = W.VBox([W.HBox([W.VBox([self.loss_dropdown, self.y_true_slider, self.label_toggle,
-                                              self.y_pred_slider]), self.image]), self.readout])
+        self.widget = _panel([self.loss_dropdown, self.y_true_slider, self.label_toggle, self.y_pred_slider],
+                             self.image, self.readout)
         with self.hold():
             self._configure(loss)
 

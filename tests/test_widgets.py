@@ -129,7 +129,13 @@ def test_static_fallback_in_the_display_bundle(explorer):
     assert base64.b64decode(bundle["image/png"]) == explorer.png
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert "최종 손실" in bundle["text/plain"]
-    assert explorer.image in explorer.widget.children[0].children
+    def descendants(w):
+        for c in getattr(w, "children", ()):
+            yield c
+            yield from descendants(c)
+    parts = list(descendants(explorer.widget))
+    assert explorer.image in parts and explorer.readout in parts and explorer.lr_slider in parts
+    assert explorer.widget.children[-1] is explorer.readout
 
 
 def test_factory_function_without_a_front_end_returns_the_explorer():
