@@ -226,7 +226,7 @@ class OptimizerExplorer(_Explorer):
                 a.set_animated(True)      # drawn on top of the cached background (see _render)
             self._artists[name] = arts
         self.ax.set_title(surf.title)
-        self.info_text = self.ax.text(0.01, 0.015, "", transform=self.ax.transAxes, fontsize=8, va="bottom",
+        self.info_text = self.ax.text(0.01, 0.015, "", transform=self.ax.transAxes, fontsize=9, va="bottom",
                                       gid="settings", animated=True, zorder=6,
                                       bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"})
         self._legend_key = None
