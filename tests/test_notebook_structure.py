@@ -82,6 +82,21 @@ def test_quiz_cells(name):
     assert all("from honggong import quiz" in c.source or "quiz.ask(" in c.source for c in quizzes)
 
 
+QUIZ_CALL = re.compile(r"""quiz\.ask\(\s*["'](ch\d\d)["']\s*,\s*(\d+)\s*\)""")
+
+
+@pytest.mark.parametrize("name", EXISTING)
+def test_quiz_questions_exist_in_the_chapter_bank(name):
+    from honggong import quiz
+    asked = [QUIZ_CALL.search(c.source) for c in code_cells(load(name)) if is_quiz(c)]
+    assert all(asked), "write quiz cells as quiz.ask(\"chNN\", k)"
+    chapter = f"ch{name[:2]}"
+    assert {m.group(1) for m in asked} == {chapter}
+    numbers = [int(m.group(2)) for m in asked]
+    assert len(set(numbers)) == len(numbers), f"{name} asks a question twice: {numbers}"
+    assert max(numbers) <= len(quiz.load_bank(chapter))
+
+
 @pytest.mark.parametrize("name", EXISTING)
 def test_has_a_widget_cell(name):
     cells = [c for c in code_cells(load(name)) if not is_quiz(c) and WIDGET_CALL.search(c.source)]
