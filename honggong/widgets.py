@@ -288,10 +288,13 @@ class OptimizerExplorer(_Explorer):
         if key == self._legend_key:
             return
         self._legend_key = key
-        minimum = [ln for ln in self.ax.lines if ln.get_gid() == "minimum"]
-        handles = [self._artists[n]["path"] for n in chosen]
-        self.ax.legend(handles=minimum + handles, labels=["최솟값"] * len(minimum) +
-                       [OPTIMIZER_LABELS[n] for n in chosen], loc="upper right", fontsize=8)
+        marks = [ln for ln in self.ax.lines if ln.get_gid() in ("minimum", "saddle")]
+        handles = marks + [self._artists[n]["path"] for n in chosen]
+        labels = [ln.get_label() for ln in marks] + [OPTIMIZER_LABELS[n] for n in chosen]
+        if self.ax.get_legend() is not None:
+            self.ax.get_legend().remove()
+        if handles:
+            self.ax.legend(handles=handles, labels=labels, loc="upper right", fontsize=8)
         self._background = None
 
     def _on_surface(self, change):

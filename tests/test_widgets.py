@@ -259,3 +259,12 @@ def test_changing_the_dataset_clears_the_runs():
     assert ex.state["runs"] == [] and ex.readout.value == "'훈련 시작'을 누르세요."
     ex.train()
     assert ex.state["runs"][0]["dataset"] == "blobs" and len(ex.state["runs"][0]["loss"]) == 2
+
+
+def test_saddle_surface_and_no_optimizer_chosen():
+    ex = widgets.OptimizerExplorer(optimizers=("sgd",))
+    ex.surface_dropdown.value = "saddle"            # no minimum: the legend names the saddle point
+    assert [t.get_text() for t in ex.ax.get_legend().get_texts()] == ["안장점", "SGD"]
+    assert ex.state["trajectories"]["sgd"].diverged    # slides off the saddle, out of the view
+    ex.optimizer_select.value = ()
+    assert ex.readout.value == "옵티마이저를 하나 이상 고르세요." and ex.state["trajectories"] == {}
