@@ -16,6 +16,15 @@ from honggong.datasets import DatasetError
 N_IMAGES = 2000
 
 
+@pytest.fixture(autouse=True, scope="module")
+def one_blas_thread():
+    """On the shared 2-core machine a multi-threaded OpenBLAS spins against other processes and
+    training becomes ~20x slower; the book's small matrices need only one thread."""
+    from threadpoolctl import threadpool_limits
+    with threadpool_limits(limits=1):
+        yield
+
+
 def synthetic_fashion(n=N_IMAGES, seed=0):
     """10 random 28x28 templates + pixel noise, 20% of labels shuffled (so a model can overfit)."""
     rng = np.random.default_rng(seed)
