@@ -41,6 +41,7 @@ def step(page, name, artifacts):
 
 
 def open_notebook(page, lab, name):
+    """Open one notebook (the current tab; other notebooks may stay open in hidden tabs)."""
     base, token = lab
     page.goto(f"{base}/lab/tree/{name}?token={token}")
     # The status bar says "<kernel> | Idle" only once the kernel is really ready.
@@ -52,7 +53,9 @@ def run_all_and_wait(page, n_code_cells):
     page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
     page.wait_for_function(
         """(n) => {
-            const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
+            const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+            if (!panel) return false;
+            const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
                 .map(p => p.textContent.trim());
             const done = prompts.filter(t => /^\\[\\d+\\]:$/.test(t)).length;
             const idle = [...document.querySelectorAll('.jp-StatusBar-TextItem, .jp-StatusBar-Item')]
@@ -65,7 +68,7 @@ def run_all_and_wait(page, n_code_cells):
 def error_outputs(page):
     """Texts of every error or stderr output in the notebook, widget outputs included."""
     return page.eval_on_selector_all(
-        ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
+        ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
         "els => els.map(e => e.textContent.slice(0, 300))")
 
 
@@ -106,7 +109,7 @@ def test_optimizer_chapter_slider_and_quiz(lab, browser, artifacts):
         run_all_and_wait(page, len(code_cells(nb_name)))
     timings["run_all_s"] = round(time.monotonic() - t0, 1)
 
-    explorer = ".honggong-optimizer-explorer"
+    explorer = ".jp-NotebookPanel:not(.lm-mod-hidden) .honggong-optimizer-explorer"
     image_sel = f"{explorer} img.honggong-image"
     with step(page, "find the optimizer explorer and its learning-rate slider", artifacts):
         page.locator(image_sel).first.wait_for(timeout=30_000)
@@ -154,7 +157,7 @@ def test_optimizer_chapter_slider_and_quiz(lab, browser, artifacts):
     right = options[question.answer - 1]
     wrong = next(o for o in options if o != right)
     with step(page, "answer the first quiz wrongly, then correctly", artifacts):
-        qbox = page.locator(".hg-quiz").first
+        qbox = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .hg-quiz").first
         qbox.scroll_into_view_if_needed()
         feedback = qbox.locator(".hg-quiz-feedback").first
         qbox.locator(".hg-quiz-choices .widget-radio-box label").filter(has_text=wrong).first.click()
@@ -197,7 +200,8 @@ def test_korean_figure_renders_in_browser(lab, browser, artifacts):
         run_all_and_wait(page, len(cells))
         assert error_outputs(page) == []
     with step(page, "read the Korean figure from the page", artifacts):
-        cell = page.locator(".jp-CodeCell").filter(has_text="한글 글꼴 확인").first
+        cell = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").filter(
+            has_text="한글 글꼴 확인").first
         img = cell.locator(".jp-OutputArea-output img").first
         img.wait_for(timeout=30_000)
         img.scroll_into_view_if_needed()
