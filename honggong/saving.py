@@ -51,8 +51,6 @@ from contextlib import contextmanager
 import numpy as np
 
 from . import __version__
-from . import layers as layers_module
-from . import optimizers as optimizers_module
 from .backend import HonggongError
 
 __all__ = ["save_model", "load_model", "save_weights", "load_weights", "read_file",
@@ -148,28 +146,8 @@ def _weights_manifest(model):
 
 
 def _model_config(model):
-    """{"class_name": "Sequential", "config": {...}}: the model's own get_config if it has one."""
-    if hasattr(model, "get_config"):
-        config = model.get_config()
-    else:
-        config = {"name": getattr(model, "name", None),
-                  "layers": [layers_module.serialize(layer) for layer in model.layers]}
-    return {"class_name": type(model).__name__, "config": config}
-
-
-def _compile_config(model):
-    """What compile() received, in JSON form, or None if the model was not compiled."""
-    if hasattr(model, "get_compile_config"):
-        return model.get_compile_config()
-    optimizer = getattr(model, "optimizer", None)
-    if optimizer is None:
-        return None
-    loss = getattr(model, "loss", None)
-    if loss is not None and not isinstance(loss, str):
-        loss = {"class_name": type(loss).__name__, "config": loss.get_config()}
-    metrics = getattr(model, "compiled_metrics", None) or getattr(model, "metrics_names", None)
-    return {"optimizer": optimizers_module.serialize(optimizer), "loss": loss,
-            "metrics": list(metrics) if metrics else None}
+    """{"class_name": "Sequential", "config": model.get_config()}"""
+    return {"class_name": type(model).__name__, "config": model.get_config()}
 
 
 def _optimizer_state(model):
@@ -234,12 +212,13 @@ def save_model(model, filepath, overwrite=True):
     with _atomic_zip(filepath) as zf:
         manifest, weights_data = _weights_manifest(model)
         opt_manifest, opt_data = _optimizer_state(model)
+        compile_config = model.get_compile_config() if getattr(model, "compiled", False) else None
         _add(zf, WEIGHTS_NAME, weights_data)
         if opt_data is not None:
             _add(zf, OPTIMIZER_NAME, opt_data)
         _add(zf, CONFIG_NAME, _json_bytes({
             **_header("model"), "model_config": _model_config(model),
-            "compile_config": _compile_config(model), "weights": manifest,
+            "compile_config": compile_config, "weights": manifest,
             "optimizer": opt_manifest}))
 
 
@@ -404,23 +383,9 @@ def _build_model(model_config, filepath):
     from . import models   # models sits above saving in the dependency order
     class_name = model_config.get("class_name")
     cls = getattr(models, class_name, None) if isinstance(class_name, str) else None
-    if cls is None:
+    if cls is None or not hasattr(cls, "from_config"):
         raise _damaged(filepath, f"unknown model class {class_name!r}.")
-    config = model_config.get("config", {})
-    if hasattr(cls, "from_config"):
-        return cls.from_config(config)
-    model = cls(name=config.get("name"))
-    for layer_config in config.get("layers", []):
-        model.add(layers_module.deserialize(layer_config))
-    return model
-
-
-def _compile(model, compile_config):
-    if hasattr(model, "compile_from_config"):
-        model.compile_from_config(compile_config)
-        return
-    model.compile(optimizer=optimizers_module.deserialize(compile_config["optimizer"]),
-                  loss=compile_config.get("loss"), metrics=compile_config.get("metrics"))
+    return cls.from_config(model_config.get("config", {}))
 
 
 def _restore_optimizer(model, config, slots):
@@ -439,11 +404,16 @@ def _restore_optimizer(model, config, slots):
         target[...] = value
 
 
-def load_model(filepath, compile=True):
-    """Rebuild a model saved with ``model.save`` (structure, weights, compile settings).
+def load_model(filepath, custom_objects=None, compile=True, safe_mode=True):
+    """Rebuild a model saved with ``model.save`` (structure, weights, compile settings, optimizer
+    state). ``compile=False`` skips compile(); the model can still predict.
 
-    ``compile=False`` skips compile(); the model can still predict.
+    Keras' ``safe_mode`` is accepted and always on (nothing in the file is executed);
+    ``custom_objects`` are not supported (honggong files hold only built-in layers).
     """
+    if custom_objects:
+        raise SavingError(f"custom_objects are not supported by honggong, received "
+                          f"{sorted(custom_objects)}. honggong 파일에는 기본 층만 들어 있습니다.")
     filepath = os.fspath(filepath)
     if not filepath.endswith((".keras", ".h5")):
         raise SavingError(
@@ -458,6 +428,6 @@ def load_model(filepath, compile=True):
     model = _build_model(config["model_config"], filepath)
     _assign_weights(model, config, weights, filepath)
     if compile and config.get("compile_config"):
-        _compile(model, config["compile_config"])
+        model.compile_from_config(config["compile_config"])
         _restore_optimizer(model, config, slots)
     return model

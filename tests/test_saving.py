@@ -375,3 +375,36 @@ def test_layer_count_and_kind_mismatch(tmp_path):
     before = bn.get_weights()
     for a, b in zip(before, bn.get_weights()):      # nothing was half-loaded
         assert np.array_equal(a, b)
+
+
+@pytest.mark.parametrize("make_optimizer", [
+    lambda: optimizers.SGD(learning_rate=0.05, momentum=0.9, nesterov=True),
+    lambda: optimizers.RMSprop(learning_rate=0.01),
+    lambda: optimizers.Adagrad(learning_rate=0.1),
+    lambda: optimizers.Nadam(learning_rate=0.01),
+])
+def test_every_optimizer_state_survives_a_save(tmp_path, make_optimizer):
+    model = make_model()
+    model.compile(optimizer=make_optimizer(),
+                  loss=__import__("honggong").losses.SparseCategoricalCrossentropy(),
+                  metrics=["accuracy"])
+    x, y = data()
+    set_random_seed(1)
+    model.fit(x, y, epochs=1, batch_size=16, verbose=0)
+    path = str(tmp_path / "m.keras")
+    model.save(path)
+    loaded = saving.load_model(path)
+    assert type(loaded.optimizer) is type(model.optimizer)
+    assert loaded.optimizer.get_config() == model.optimizer.get_config()
+    assert type(loaded.loss).__name__ == "SparseCategoricalCrossentropy"
+    for m in (model, loaded):
+        set_random_seed(2)
+        m.fit(x, y, epochs=1, batch_size=16, verbose=0)
+    for a, b in zip(model.get_weights(), loaded.get_weights()):
+        assert np.array_equal(a, b)
+
+
+def test_load_model_keras_keywords(saved):
+    assert saving.load_model(saved, safe_mode=True, custom_objects=None).count_params() == 67
+    with pytest.raises(SavingError, match="custom_objects are not supported"):
+        saving.load_model(saved, custom_objects={"MyLayer": object})
