@@ -331,7 +331,9 @@ class Progbar:
         1500/1500 ━━━━━━━━━━━━━━━━━━━━ 2s 1ms/step - accuracy: 0.8123 - loss: 0.5432
 
     Time per step ignores the first step (it includes one-off costs), as Keras does.
-    The values shown are the logs as given (fit passes running epoch means).
+    The values shown are the logs as given (fit passes running epoch means). Unlike Keras there
+    are no terminal colour codes: the unfinished part of the bar is drawn with "─" instead of a
+    grey "━", so the text reads the same in a terminal, a notebook and a log file.
     """
 
     def __init__(self, target, width=20, verbose=1, interval=0.2, unit_name="step", clock=None):

@@ -108,7 +108,10 @@ def test_7_1_single_layer_network(flat, capsys):
     assert list(history.history) == ["accuracy", "loss"]
     assert history.history["loss"][-1] < history.history["loss"][0]
     assert isinstance(model.optimizer, keras.optimizers.RMSprop)   # compile's default
-    loss, accuracy = model.evaluate(val_scaled, val_target, verbose=0)
+    loss, accuracy = model.evaluate(val_scaled, val_target)     # default verbose: a bar
+    final = capsys.readouterr().out.split("\r")[-1]
+    assert final.startswith("13/13 " + "━" * 20)                  # 400 / 32 -> 13 steps
+    assert final.endswith(f" - accuracy: {accuracy:.4f} - loss: {loss:.4f}\n")
     assert 0.0 < loss < history.history["loss"][0]
     assert accuracy > 0.5
 
