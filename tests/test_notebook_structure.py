@@ -153,6 +153,17 @@ def test_figure_cells_end_with_show(name):
             assert lines[-1].strip() == "plt.show()", lines[-1]
 
 
+@pytest.mark.parametrize("name", EXISTING)
+def test_inline_backend_before_honggong_plots(name):
+    # honggong.plots makes Figures outside pyplot; until the inline backend is active (it is loaded
+    # lazily by matplotlib >= 3.9) such a Figure shows only as "<Figure size ...>" text in JupyterLab.
+    seen_inline = False
+    for cell in code_cells(load(name)):
+        seen_inline = seen_inline or "%matplotlib inline" in cell.source
+        if re.search(r"\bplots\.\w+\(", cell.source):
+            assert seen_inline, f"{name}: put `%matplotlib inline` in the import cell before using plots"
+
+
 def test_readme_lists_every_chapter():
     readme = (NOTEBOOKS / "README.md").read_text(encoding="utf-8")
     for name in CHAPTERS:
@@ -244,12 +255,15 @@ def test_finalize_keeps_only_checked_text_outputs():
     assert [c["id"] for c in nb.cells] == ["cell-0", "cell-1", "cell-2"]
 
 
-def test_finalize_rejects_warnings_and_empty_checked_cells():
+def test_finalize_rejects_warnings_text_only_figures_and_empty_checked_cells():
     nb = executed_notebook()
     nb.cells[2].outputs.append(nbformat.v4.new_output("stream", name="stderr", text="UserWarning: boo"))
+    nb.cells[2].outputs.append(nbformat.v4.new_output(
+        "execute_result", execution_count=2, data={"text/plain": "<Figure size 720x360 with 2 Axes>"}))
     nb.cells.append(nbformat.v4.new_code_cell("# NBVAL_CHECK_OUTPUT\nx = 1", execution_count=3))
     tools = finalize_module()
     with pytest.raises(tools.FinalizeError) as info:
         tools.keep_checked_outputs(nb, "t.ipynb")
     assert "t.ipynb cell 2 wrote to stderr (a warning?): UserWarning: boo" in str(info.value)
+    assert "t.ipynb cell 2 shows a Figure as text only (no image/png)" in str(info.value)
     assert "t.ipynb cell 3: # NBVAL_CHECK_OUTPUT cell produced no text output" in str(info.value)

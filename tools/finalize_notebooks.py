@@ -6,7 +6,8 @@
 For each notebook:
 1. run every cell with nbclient in this Python's environment (kernel "python3" = sys.executable);
    an exception in any cell stops with the cell's traceback;
-2. fail if any cell wrote to stderr (a warning the learner would see);
+2. fail if any cell wrote to stderr (a warning the learner would see) or showed a matplotlib Figure
+   only as its text repr (no PNG: the inline backend was never activated);
 3. keep the outputs of cells whose first line is `# NBVAL_CHECK_OUTPUT`, minus images and widget
    views (nbval skips those keys; e.g. a quiz cell keeps its text/plain and text/html forms);
 4. clear outputs and execution counts of every other cell, drop widget state and timing metadata;
@@ -67,6 +68,10 @@ def keep_checked_outputs(nb, name="notebook") -> None:
         for out in cell.outputs:
             if out.output_type == "stream" and out.name == "stderr":
                 problems.append(f"{where} wrote to stderr (a warning?): {out.text.strip()[:300]}")
+            data = out.get("data", {})
+            if str(data.get("text/plain", "")).startswith("<Figure size") and "image/png" not in data:
+                problems.append(f"{where} shows a Figure as text only (no image/png): start the notebook's "
+                                "import cell with `%matplotlib inline`. (그림이 글자로만 보입니다.)")
         if is_checked(cell):
             kept = [o for o in (_comparable(o, where) for o in cell.outputs) if o is not None]
             if not kept:

@@ -61,6 +61,7 @@ md(r"""
 이제 이 시리즈에 필요한 것이 모두 있는지 확인합니다. 모두 ✅ 이면 준비 끝입니다.
 """),
 code("""
+%matplotlib inline
 import sys
 import matplotlib
 import numpy as np

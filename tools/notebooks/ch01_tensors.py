@@ -31,6 +31,7 @@ md(r"""
 `honggong`에서는 가중치도 그냥 넘파이 배열이고, 옵티마이저가 그 배열의 값을 제자리(in place)에서 고칩니다.
 """),
 code("""
+%matplotlib inline
 import numpy as np
 """),
 md(r"""

@@ -17,6 +17,7 @@ $a = f(z)$ 를 내보냅니다. 이 장에서는 자주 쓰는 활성화 함수�
 - 소프트맥스(softmax)와 출력층 활성화 함수 고르기: 이진 분류 / 다중 분류 / 회귀
 """),
 code("""
+%matplotlib inline
 import numpy as np
 from honggong import activations, plots, widgets
 

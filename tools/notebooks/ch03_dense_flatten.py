@@ -17,6 +17,7 @@ md(r"""
 - `Sequential` 모델을 만드는 두 방법: 리스트 `[...]`와 `add()`
 """),
 code("""
+%matplotlib inline
 import numpy as np
 from honggong import keras, activations
 

@@ -17,6 +17,7 @@ md(r"""
 - 왜 정확도(accuracy)가 아니라 손실을 최적화하는가
 """),
 code("""
+%matplotlib inline
 import numpy as np
 from honggong import keras, losses, plots, widgets
 
