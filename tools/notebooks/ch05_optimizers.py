@@ -19,6 +19,7 @@ md(r"""
 모든 공식은 **케라스 3와 똑같은 형태**로 쓰고, `honggong.optimizers`의 실제 코드(몇 줄)를 공식 옆에 보여 줍니다.
 """),
 code("""
+%matplotlib inline
 import inspect
 import numpy as np
 import honggong

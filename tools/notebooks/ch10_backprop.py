@@ -18,6 +18,7 @@ md(r"""
 - 스터디 노트의 딥러닝 모델링 단계: 네트워크 선택 → 그레이디언트 확인 → 초기화 → 최적화 → 규제
 """),
 code("""
+%matplotlib inline
 import inspect
 import matplotlib.ticker as ticker
 import numpy as np
