@@ -18,7 +18,7 @@ import warnings
 import numpy as np
 
 from . import activations, initializers, regularizers
-from .backend import HonggongError, floatx, global_rng
+from .backend import HonggongError, HonggongTypeError, floatx, global_rng
 
 __all__ = [
     "Layer", "Input", "InputLayer", "KerasTensor", "Dense", "Flatten", "Dropout", "Activation",
@@ -91,7 +91,7 @@ def _serialize_obj(value):
         return {"class_name": type(value).__name__, "config": value.get_config()}
     if hasattr(value, "name"):
         return value.name
-    raise TypeError(f"Cannot serialize {value!r}. 이름(문자열)으로 지정하면 저장할 수 있습니다.")
+    raise HonggongTypeError(f"Cannot serialize {value!r}. 이름(문자열)으로 지정하면 저장할 수 있습니다.")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -111,7 +111,7 @@ class Layer:
     def __init__(self, name=None, trainable=True, dtype=None, input_shape=None, input_dim=None,
                  batch_input_shape=None, **kwargs):
         if kwargs:
-            raise TypeError(f"{type(self).__name__} got unexpected keyword argument(s) "
+            raise HonggongTypeError(f"{type(self).__name__} got unexpected keyword argument(s) "
                             f"{sorted(kwargs)}. 인자 이름의 철자를 확인하세요.")
         self.name = name or unique_name(to_snake_case(type(self).__name__))
         self.trainable = trainable
