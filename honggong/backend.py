@@ -131,3 +131,20 @@ def as_float_array(x, dtype=None):
     if dtype is None:
         dtype = float_dtype_of(x)
     return np.asarray(x, dtype=dtype)
+
+
+class Configurable:
+    """Keras' config protocol shared by initializers, regularizers and losses:
+    ``get_config()`` returns the constructor arguments, ``from_config(config)`` rebuilds the object,
+    and the repr shows them, e.g. ``L2(l2=0.01)``."""
+
+    def get_config(self):
+        return {}
+
+    @classmethod
+    def from_config(cls, config):
+        return cls(**config)
+
+    def __repr__(self):
+        args = ", ".join(f"{k}={v!r}" for k, v in self.get_config().items())
+        return f"{type(self).__name__}({args})"

@@ -60,7 +60,7 @@ def _check_shape(shape):
     return shape
 
 
-class Initializer:
+class Initializer(backend.Configurable):
     """Base class: ``init(shape, dtype=None)`` → array of ``shape`` in ``dtype`` (default floatx)."""
 
     def __call__(self, shape, dtype=None):
@@ -70,17 +70,6 @@ class Initializer:
 
     def sample(self, shape):
         raise NotImplementedError
-
-    def get_config(self):
-        return {}
-
-    @classmethod
-    def from_config(cls, config):
-        return cls(**config)
-
-    def __repr__(self):
-        args = ", ".join(f"{k}={v!r}" for k, v in self.get_config().items())
-        return f"{type(self).__name__}({args})"
 
 
 class Zeros(Initializer):

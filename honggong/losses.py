@@ -298,7 +298,7 @@ def sigmoid_crossentropy_grad(y_true, probs, label_smoothing=0.0):
 
 # ---------------------------------------------------------------- Loss objects
 
-class Loss:
+class Loss(backend.Configurable):
     """Base class: ``loss(y_true, y_pred)`` → float, ``call`` → per sample, ``gradient`` → dL/dy_pred.
 
     Subclasses implement ``call`` (per-sample values) and ``_elementwise_grad``.
@@ -340,14 +340,6 @@ class Loss:
 
     def get_config(self):
         return {"name": self.name, "reduction": self.reduction}
-
-    @classmethod
-    def from_config(cls, config):
-        return cls(**config)
-
-    def __repr__(self):
-        args = ", ".join(f"{k}={v!r}" for k, v in self.get_config().items())
-        return f"{type(self).__name__}({args})"
 
 
 class MeanSquaredError(Loss):

@@ -30,7 +30,7 @@ def _factor(value, name):
     return float(value)
 
 
-class Regularizer:
+class Regularizer(backend.Configurable):
     """Base class: ``reg(w)`` (or ``reg.penalty(w)``) → float, ``reg.gradient(w)`` → array."""
 
     def __call__(self, w):
@@ -41,17 +41,6 @@ class Regularizer:
 
     def gradient(self, w):
         raise NotImplementedError
-
-    def get_config(self):
-        return {}
-
-    @classmethod
-    def from_config(cls, config):
-        return cls(**config)
-
-    def __repr__(self):
-        args = ", ".join(f"{k}={v!r}" for k, v in self.get_config().items())
-        return f"{type(self).__name__}({args})"
 
 
 class L1L2(Regularizer):
