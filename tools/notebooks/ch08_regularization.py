@@ -173,14 +173,17 @@ for name, history in histories.items():
 code("""
 fig, axes = plots.new_figure(1, 2, figsize=(12, 4.2))
 ax = axes[0, 0]
+epochs = np.arange(1, 21)
 for name, history in histories.items():
-    ax.plot(np.arange(1, 21), history.history["val_accuracy"], "-o", markersize=3, label=name)
+    gap = np.array(history.history["accuracy"]) - np.array(history.history["val_accuracy"])
+    ax.plot(epochs, gap, "-o", markersize=3, label=name)
+ax.set_xticks(epochs[1::2])
 ax.set_xlabel("에포크")
-ax.set_ylabel("검증 정확도")
-ax.set_title("검증 정확도 (훈련 2,000개)")
+ax.set_ylabel("훈련 정확도 − 검증 정확도")
+ax.set_title("과대적합의 크기 (훈련 2,000개)")
 ax.legend()
 ax = axes[0, 1]
-bins = np.linspace(-0.3, 0.3, 61)
+bins = np.linspace(-0.4, 0.4, 81)
 for name in ["규제 없음", "L2(0.001)", "L1(0.0005)"]:
     ax.hist(kernels[name].ravel(), bins=bins, histtype="step", linewidth=1.5, label=name)
 ax.set_yscale("log")
@@ -192,12 +195,13 @@ fig
 """),
 md(r"""
 그림과 표에서 볼 것:
-- **규제 없음**: 훈련 정확도는 가장 높지만 검증 정확도와의 차이(gap)도 가장 큽니다. 2,000개를 외우고 있는 것입니다.
+- **규제 없음**: 훈련 정확도는 가장 높지만 검증 정확도와의 차이(gap)도 가장 크고, 에포크가 갈수록 커집니다. 2,000개를 외우고 있는 것입니다.
 - **L1**: 가중치의 절반 정도가 0 근처에 몰려 있습니다(표의 `|w|<0.001 비율`). 테두리처럼 쓸모없는 픽셀의 가중치가 0이 되어 모델이 **희소**(sparse)해집니다.
   경사 하강법은 $\lambda_1\,\mathrm{sign}(w)$ 만큼씩 움직이므로 정확한 0이 아니라 0 바로 옆에서 오락가락하지만, 위의 1차원 계산처럼 최적해 자체는 정확히 0입니다.
   대신 이 세기(0.0005)에서는 검증 정확도도 조금 잃었습니다. 규제의 세기 $\lambda$ 는 검증 세트를 보고 고르는 **하이퍼파라미터**(hyperparameter)입니다.
 - **L2**: 큰 가중치들이 줄어들어 분포가 좁아지지만, 0에 몰리지는 않습니다.
 - **드롭아웃**: 훈련 정확도를 조금 낮추는 대신 차이(gap)를 줄였습니다.
+- 첫 에포크의 차이가 음수인 것은 `accuracy`가 에포크 **동안** 배치마다 잰 값의 평균(처음의 서툰 배치 포함)이고, `val_accuracy`는 에포크가 **끝난 뒤** 재기 때문입니다.
 
 ### 직접 해보기
 - `l2(0.001)`을 `l2(0.01)`(케라스 기본값)로 바꾸면 훈련 정확도와 검증 정확도는 어떻게 되나요? 규제가 너무 세면 **과소적합**(underfitting)이 됩니다.
@@ -299,7 +303,7 @@ plot_layer_histograms("Glorot uniform (케라스 기본)", "tanh")
 md(r"""
 - **작은 정규분포**: 층을 지날 때마다 표준편차가 거의 $1/10$ 로 줄어 5층에서는 모든 값이 0에 붙습니다. 신호도, 거꾸로 전해지는 기울기도 사라집니다.
 - **큰 정규분포**: tanh 출력이 거의 모두 $-1$ 또는 $+1$ 에 몰립니다(포화). 그곳에서 tanh의 도함수는 0이라 학습이 멈춥니다.
-- **Glorot**: 층을 지나도 값이 고르게 퍼져 있습니다. 공부 노트의 말처럼 "활성화 값이 골고루 분포되는 것"이 중요합니다.
+- **Glorot**: 층을 지나며 표준편차가 조금씩 줄지만 값이 사라지거나 몰리지 않고 고르게 퍼져 있습니다. 공부 노트의 말처럼 "활성화 값이 골고루 분포되는 것"이 중요합니다.
 
 ### 직접 해보기: 초기화 × 활성화 함수
 
@@ -417,6 +421,7 @@ axes[0, 0].axhline(np.log(10), color="gray", linestyle=":", label="ln 10 ≈ 2.3
 axes[0, 0].set_title("훈련 손실 (렐루 층 5개, SGD 0.01)")
 axes[0, 1].set_title("검증 정확도")
 for ax in axes[0]:
+    ax.set_xticks(range(1, 6))
     ax.set_xlabel("에포크")
     ax.legend(fontsize=9)
 fig
