@@ -142,7 +142,7 @@ def model_fn(kernel_regularizer=None, dropout=0.0):
     return model
 """),
 md(r"""
-네 모델을 한 번씩만 훈련하고, 결과(`history`와 첫 번째 Dense 층의 가중치)를 저장해 두고 아래의 그림과 표에서 계속 다시 씁니다. 20~30초쯤 걸립니다.
+네 모델을 한 번씩만 훈련하고, 결과(`history`와 첫 번째 Dense 층의 가중치)를 저장해 두고 아래의 그림과 표에서 계속 다시 씁니다. 컴퓨터에 따라 10~30초 걸립니다.
 """),
 code("""
 settings = {
