@@ -98,9 +98,15 @@ class _Mean:
         self.total = 0.0
         self.count = 0
 
-    def update(self, value, n):
-        self.total += float(value) * n
+    def update(self, batch_mean, n):
+        """Add a batch of n samples whose mean is batch_mean (the loss of a batch)."""
+        self.total += float(batch_mean) * n
         self.count += n
+
+    def update_values(self, values):
+        """Add one value per sample (a metric's per-sample results)."""
+        self.total += float(values.sum())
+        self.count += len(values)
 
     def result(self):
         return self.total / self.count if self.count else 0.0
@@ -359,7 +365,7 @@ class Sequential:
         else:
             picked = (p * y_true).sum(axis=1)
         eps = 1e-7
-        loss = float(-np.log(np.clip(picked, eps, 1 - eps)).mean())
+        loss = float(-np.log(np.clip(picked, eps, 1 - eps)).sum()) / n
         dz = p.copy()
         if self._sparse_labels:
             dz[rows, y_true] -= 1
@@ -489,18 +495,24 @@ class Sequential:
                             for cb in cbs)
         cbs.on_train_begin()
 
-        x_epoch = np.empty_like(x) if shuffle else x
-        y_epoch = np.empty_like(labels) if shuffle else labels
+        # Shuffling: a new order each epoch; each batch is gathered into one reused buffer, which
+        # stays in the CPU cache (a shuffled copy of all of x would be written and read again).
+        x_buf = np.empty((batch_size,) + x.shape[1:], dtype=x.dtype)
+        y_buf = np.empty((batch_size,) + labels.shape[1:], dtype=labels.dtype)
+        order = np.arange(n)
         for epoch in range(initial_epoch, epochs):
             cbs.on_epoch_begin(epoch)
-            if shuffle:   # one gather per epoch, then every batch is a cheap slice
+            if shuffle:
                 order = global_rng().permutation(n)
-                np.take(x, order, axis=0, out=x_epoch, mode="clip")
-                np.take(labels, order, axis=0, out=y_epoch, mode="clip")
             trackers = None
             for step in range(steps):
-                xb = x_epoch[step * batch_size:(step + 1) * batch_size]
-                yb = y_epoch[step * batch_size:(step + 1) * batch_size]
+                idx = order[step * batch_size:(step + 1) * batch_size]
+                if shuffle:
+                    xb = np.take(x, idx, axis=0, out=x_buf[:len(idx)], mode="clip")
+                    yb = np.take(labels, idx, axis=0, out=y_buf[:len(idx)], mode="clip")
+                else:
+                    xb = x[step * batch_size:(step + 1) * batch_size]
+                    yb = labels[step * batch_size:(step + 1) * batch_size]
                 if wants_batches:
                     cbs.on_train_batch_begin(step)
                 loss, p = self._train_step(xb, yb)
@@ -535,7 +547,7 @@ class Sequential:
         n = len(p)
         trackers[0].update(loss, n)
         for tracker, metric in zip(trackers[1:], self._metric_fns):
-            tracker.update(np.mean(metric.call(yb, p)), n)
+            tracker.update_values(metric.call(yb, p))
 
     @staticmethod
     def _logs(trackers):
