@@ -386,7 +386,7 @@ class Dense(Layer):
         if self.kernel_regularizer is not None:
             grads[0] += self.kernel_regularizer.gradient(self.kernel)
         if self.use_bias:
-            np.sum(dz, axis=0, out=grads[1])
+            dz.sum(axis=0, out=grads[1])
             if self.bias_regularizer is not None:
                 grads[1] += self.bias_regularizer.gradient(self.bias)
         return dz @ self.kernel.T if input_grad else None

@@ -365,7 +365,7 @@ class Sequential:
         else:
             picked = (p * y_true).sum(axis=1)
         eps = 1e-7
-        loss = float(-np.log(np.clip(picked, eps, 1 - eps)).sum()) / n
+        loss = float(-np.log(picked.clip(eps, 1 - eps)).sum()) / n
         dz = p.copy()
         if self._sparse_labels:
             dz[rows, y_true] -= 1
