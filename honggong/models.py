@@ -15,6 +15,7 @@ same numbers (tests/test_models.py checks it).
 """
 import math
 import textwrap
+import time
 
 import numpy as np
 
@@ -110,6 +111,55 @@ class _Mean:
 
     def result(self):
         return self.total / self.count if self.count else 0.0
+
+
+class _EpochMetrics:
+    """Loss and metrics of one epoch, each a mean over all samples seen so far.
+
+    The loss is added every batch. For the metrics, each batch's labels and predictions are
+    copied into epoch-long buffers, and the metrics run over all pending batches in one call when
+    a result is needed (``logs()``), instead of one small call per batch.
+    """
+
+    MAX_BUFFER_BYTES = 64 * 2**20      # bigger outputs: metrics are updated batch by batch
+
+    def __init__(self, metrics, n_samples):
+        self.metrics = metrics
+        self.n_samples = n_samples
+        self.labels = self.preds = None
+        self.buffered = None           # decided on the first batch
+        self.reset()
+
+    def reset(self):
+        self.trackers = [_Mean("loss")] + [_Mean(m.name) for m in self.metrics]
+        self.filled = self.done = 0
+
+    def add(self, loss, yb, p):
+        self.trackers[0].update(loss, len(p))
+        if not self.metrics:
+            return
+        if self.buffered is None:
+            self.buffered = p[:1].nbytes * self.n_samples <= self.MAX_BUFFER_BYTES
+            if self.buffered:
+                self.labels = np.empty((self.n_samples,) + yb.shape[1:], dtype=yb.dtype)
+                self.preds = np.empty((self.n_samples,) + p.shape[1:], dtype=p.dtype)
+        if not self.buffered:
+            for tracker, metric in zip(self.trackers[1:], self.metrics):
+                tracker.update_values(metric.call(yb, p))
+            return
+        end = self.filled + len(p)
+        self.labels[self.filled:end] = yb
+        self.preds[self.filled:end] = p
+        self.filled = end
+
+    def logs(self):
+        """{name: mean so far}, names in alphabetical order as Keras 3 shows them."""
+        if self.filled > self.done:
+            y, p = self.labels[self.done:self.filled], self.preds[self.done:self.filled]
+            for tracker, metric in zip(self.trackers[1:], self.metrics):
+                tracker.update_values(metric.call(y, p))
+            self.done = self.filled
+        return {t.name: t.result() for t in sorted(self.trackers, key=lambda t: t.name)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -489,10 +539,14 @@ class Sequential:
     def _fit_epochs(self, x, labels, validation_data, batch_size, epochs, initial_epoch, shuffle,
                     steps, cbs):
         n = len(x)
+        # Batch hooks: every batch for callbacks that define them; the progress bar alone is
+        # updated only every 0.1 s (it redraws at most every 0.2 s anyway).
         base = callbacks_module.Callback
-        wants_batches = any(type(cb).on_train_batch_end is not base.on_train_batch_end
-                            or type(cb).on_train_batch_begin is not base.on_train_batch_begin
-                            for cb in cbs)
+        every_batch = any((type(cb).on_train_batch_end is not base.on_train_batch_end
+                           or type(cb).on_train_batch_begin is not base.on_train_batch_begin)
+                          and not isinstance(cb, callbacks_module.ProgbarLogger) for cb in cbs)
+        progbar = any(isinstance(cb, callbacks_module.ProgbarLogger) for cb in cbs)
+        last_bar = -math.inf
         cbs.on_train_begin()
 
         # Shuffling: a new order each epoch; each batch is gathered into one reused buffer, which
@@ -500,11 +554,13 @@ class Sequential:
         x_buf = np.empty((batch_size,) + x.shape[1:], dtype=x.dtype)
         y_buf = np.empty((batch_size,) + labels.shape[1:], dtype=labels.dtype)
         order = np.arange(n)
+        epoch_metrics = None
         for epoch in range(initial_epoch, epochs):
             cbs.on_epoch_begin(epoch)
             if shuffle:
                 order = global_rng().permutation(n)
-            trackers = None
+            if epoch_metrics is not None:
+                epoch_metrics.reset()
             for step in range(steps):
                 idx = order[step * batch_size:(step + 1) * batch_size]
                 if shuffle:
@@ -513,23 +569,26 @@ class Sequential:
                 else:
                     xb = x[step * batch_size:(step + 1) * batch_size]
                     yb = labels[step * batch_size:(step + 1) * batch_size]
-                if wants_batches:
+                if every_batch:
                     cbs.on_train_batch_begin(step)
                 loss, p = self._train_step(xb, yb)
-                if trackers is None:
+                if epoch_metrics is None:
                     if self._metric_fns is None:
                         self._metric_fns = self._resolve_metrics(yb, p)
-                    trackers = self._new_trackers()
-                self._update_trackers(trackers, loss, yb, p)
+                    epoch_metrics = _EpochMetrics(self._metric_fns, n)
+                epoch_metrics.add(loss, yb, p)
                 if not math.isfinite(loss):
                     self._report_nan(loss, epoch, step, steps)
                     self.stop_training = True
                     break
-                if wants_batches:
-                    cbs.on_train_batch_end(step, self._logs(trackers))
+                if every_batch:
+                    cbs.on_train_batch_end(step, epoch_metrics.logs())
+                elif progbar and time.perf_counter() - last_bar >= 0.1:
+                    cbs.on_train_batch_end(step, epoch_metrics.logs())
+                    last_bar = time.perf_counter()
                 if self.stop_training:
                     break
-            logs = self._logs(trackers)
+            logs = epoch_metrics.logs() if epoch_metrics is not None else {}
             if validation_data is not None and math.isfinite(logs.get("loss", 0.0)):
                 # larger batches only for speed: inference is per sample, the means are the same
                 val_logs = self.evaluate(*validation_data, batch_size=max(batch_size, 1024),
