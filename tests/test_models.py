@@ -219,6 +219,27 @@ def test_epoch_loss_is_batch_size_weighted_mean():
     assert history.history["accuracy"][0] == pytest.approx(acc, rel=1e-6)
 
 
+def test_epoch_metrics_same_with_and_without_the_epoch_buffer(monkeypatch):
+    """Metrics are run once over buffered batches; with the buffer disabled (huge outputs) they
+    run batch by batch. Both must give the same epoch means."""
+    from honggong import models
+    x, y = blobs(50, seed=4)
+    results = []
+    for limit in (models._EpochMetrics.MAX_BUFFER_BYTES, 0):
+        monkeypatch.setattr(models._EpochMetrics, "MAX_BUFFER_BYTES", limit)
+        model = _tiny_model(optimizer=optimizers.SGD(0.0), loss="sparse_categorical_crossentropy",
+                            metrics=["accuracy", "sparse_categorical_accuracy"])
+        h = model.fit(np.c_[x, x[:, :1]], y, batch_size=8, shuffle=False, verbose=0)
+        results.append(h.history)
+    assert list(results[0]) == list(results[1]) == ["accuracy", "loss",
+                                                    "sparse_categorical_accuracy"]
+    for key in results[0]:
+        assert results[0][key][0] == pytest.approx(results[1][key][0], rel=1e-7)
+    assert results[0]["accuracy"] == results[0]["sparse_categorical_accuracy"]
+    acc = float(np.mean(model.predict(np.c_[x, x[:, :1]], verbose=0).argmax(1) == y))
+    assert results[0]["accuracy"][0] == pytest.approx(acc)
+
+
 def test_regularization_is_added_to_the_loss():
     model = Sequential([layers.Input(shape=(2,)),
                         layers.Dense(1, kernel_regularizer="l2", kernel_initializer="ones")])
