@@ -22,6 +22,7 @@ md(r"""
 훈련 셀은 전체 패션 MNIST(훈련 48,000장)로 책과 똑같이 5 에포크씩 훈련합니다. 이 노트북 전체는 보통 1분 안팎에 끝납니다.
 """),
 code("""
+%matplotlib inline
 import numpy as np
 import matplotlib.pyplot as plt
 from honggong import keras, plots
@@ -180,8 +181,11 @@ md(r"""
 
 입력층과 출력층 사이에 밀집층을 더 넣어 봅시다. 사이에 있는 층을 **은닉층**(hidden layer)이라고 하고, 층이 여러 개인 신경망을 **심층 신경망**(deep neural network, DNN)이라고 합니다.
 은닉층에는 **활성화 함수**(activation function)가 꼭 필요합니다. 활성화 함수 없이 선형 계산만 쌓으면 $W_2(W_1x + b_1) + b_2 = (W_2W_1)x + (W_2b_1 + b_2)$ 처럼 결국 층 하나와 같기 때문입니다(2장).
+
+케라스는 층을 만들 때마다 `dense`, `dense_1`, `dense_2`, ... 처럼 번호를 붙여 이름을 짓습니다. `keras.backend.clear_session()`은 이 번호를 처음부터 다시 세게 합니다(만들어 둔 모델과 가중치는 그대로입니다).
 """),
 code("""
+keras.backend.clear_session()   # 층 이름을 dense, dense_1, ...부터 다시 셉니다
 dense1 = keras.layers.Dense(100, activation='sigmoid')
 dense2 = keras.layers.Dense(10, activation='softmax')
 """),
@@ -215,6 +219,7 @@ md(r"""
 """),
 code("""
 # NBVAL_CHECK_OUTPUT
+keras.backend.clear_session()
 model = keras.Sequential()
 model.add(keras.Input(shape=(784,)))
 model.add(keras.layers.Dense(100, activation='sigmoid'))
@@ -240,6 +245,7 @@ md(r"""
 """),
 code("""
 # NBVAL_CHECK_OUTPUT
+keras.backend.clear_session()
 keras.utils.set_random_seed(42)
 model = keras.Sequential()
 model.add(keras.Input(shape=(28, 28)))

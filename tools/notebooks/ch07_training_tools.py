@@ -21,6 +21,7 @@ md(r"""
 책은 같은 모델을 5, 20, 20 에포크로 여러 번 훈련하지만, 이 노트북은 **똑같은 훈련은 한 번만** 하고 그 기록을 여러 그림에 다시 씁니다. 전체 실행은 보통 1분 30초 안팎입니다.
 """),
 code("""
+%matplotlib inline
 import numpy as np
 import matplotlib.pyplot as plt
 from honggong import keras, plots
@@ -170,6 +171,7 @@ md(r"""
 """),
 code("""
 # NBVAL_CHECK_OUTPUT
+keras.backend.clear_session()   # 층 이름을 flatten, dense, ...부터 다시 셉니다
 keras.utils.set_random_seed(42)
 model = model_fn(keras.layers.Dropout(0.3))
 model.summary()
@@ -242,7 +244,7 @@ code("""
 # NBVAL_CHECK_OUTPUT
 proba = model.predict(val_scaled[:3], verbose=0)
 print(proba.shape, "-> 샘플마다 확률 10개, 합:", np.round(proba.sum(axis=-1), 4))
-print("예측 클래스:", np.argmax(proba, axis=-1).shape)
+print("np.argmax(proba, axis=-1)의 모양:", np.argmax(proba, axis=-1).shape, "-> 샘플마다 클래스 번호 하나")
 """),
 code("""
 val_labels = np.argmax(model.predict(val_scaled), axis=-1)
@@ -306,6 +308,9 @@ plots.plot_history(history, stopped_epoch=early_stopping_cb.stopped_epoch,
 """),
 md(r"""
 점선이 멈춘 에포크, ★가 가장 좋은 에포크입니다. 지금 `model`에는 ★ 에포크의 가중치가 복원되어 있고, 같은 모델이 `best-model.keras`에도 저장되어 있습니다.
+
+4절의 20 에포크 그림과 견주어 보세요. 멈춘 뒤에도 검증 손실이 조금씩 더 내려갔다면, 검증 손실이 잠깐 출렁인 것을 보고 너무 일찍 멈춘 것입니다.
+`patience`가 작을수록 훈련 시간은 아끼지만 이런 일이 잦아집니다. 그래서 `patience`도 검증 곡선을 보며 정하는 하이퍼파라미터입니다.
 """),
 code("""
 model.evaluate(val_scaled, val_target)
