@@ -135,6 +135,14 @@ def time_epochs(rounds, synthetic, verbose):
     a machine shared with other jobs the wall time also counts the waits for a CPU.
     """
     x, y = load_images(synthetic)
+    from honggong import models
+    try:
+        from threadpoolctl import threadpool_info
+        blas = [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+    except ImportError:
+        blas = "unknown (no threadpoolctl)"
+    print(f"BLAS threads: plain loop {blas} (machine default); honggong fit limits them to "
+          f"{models.BLAS_THREADS_IN_FIT} while it runs (models.BLAS_THREADS_IN_FIT)")
     model = book_model()
     plain = PlainNumpyLoop()
     model.fit(x[:3200], y[:3200], epochs=1, batch_size=BATCH, verbose=0)     # warm-up

@@ -240,6 +240,32 @@ def test_epoch_metrics_same_with_and_without_the_epoch_buffer(monkeypatch):
     assert results[0]["accuracy"][0] == pytest.approx(acc)
 
 
+def test_fit_runs_blas_on_one_thread_and_restores_it(monkeypatch):
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    from honggong import models
+
+    def blas_threads():
+        return [i["num_threads"] for i in threadpoolctl.threadpool_info()
+                if i["user_api"] == "blas"]
+
+    before = blas_threads()
+    seen = []
+
+    class Probe(callbacks.Callback):
+        def on_epoch_end(self, epoch, logs=None):
+            seen.append(blas_threads())
+
+    x, y = blobs(8)
+    model = small_classifier()
+    model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
+    model.fit(x, y, verbose=0, callbacks=[Probe()])
+    assert seen == [[1] * len(before)]
+    assert blas_threads() == before
+    monkeypatch.setattr(models, "BLAS_THREADS_IN_FIT", None)
+    model.fit(x, y, verbose=0, callbacks=[Probe()])
+    assert seen[-1] == before
+
+
 def test_regularization_is_added_to_the_loss():
     model = Sequential([layers.Input(shape=(2,)),
                         layers.Dense(1, kernel_regularizer="l2", kernel_initializer="ones")])
