@@ -23,6 +23,9 @@ SELU_SCALE = 1.0507009873554804934193349852946
 
 
 def _float(x):
+    """``x`` as a float array; an array that already is one is returned as it is (no copy)."""
+    if type(x) is np.ndarray and x.dtype.kind == "f":
+        return x
     return backend.as_float_array(x)
 
 
@@ -162,8 +165,8 @@ def softmax(x, axis=-1):
             "softmax expects an array with at least 1 dimension, received a scalar.",
             "힌트: softmax는 여러 값(예: 클래스 점수)을 확률로 바꿉니다.",
         ))
-    e = np.exp(x - np.max(x, axis=axis, keepdims=True))
-    return e / np.sum(e, axis=axis, keepdims=True)
+    e = np.exp(x - x.max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)
 
 
 # ---------------------------------------------------------------- derivatives f'(x), given y = f(x)
@@ -181,6 +184,8 @@ def _d_tanh(x, y):
 
 
 def _d_relu(x, y, negative_slope=0.0, max_value=None, threshold=0.0):
+    if negative_slope == 0.0 and max_value is None and threshold == 0.0:
+        return (x > 0).astype(x.dtype)          # 1 where x > 0, else 0
     d = np.where(x > threshold, 1.0, negative_slope).astype(x.dtype, copy=False)
     if max_value is not None:
         d = np.where(x < max_value, d, 0.0).astype(x.dtype, copy=False)
@@ -281,7 +286,7 @@ class SoftmaxActivation(Activation):
             y = self(x)
         dy = np.asarray(dy, dtype=x.dtype)
         axis = self.params.get("axis", -1)
-        return y * (dy - np.sum(dy * y, axis=axis, keepdims=True))
+        return y * (dy - (dy * y).sum(axis=axis, keepdims=True))
 
 
 class CustomActivation(Activation):

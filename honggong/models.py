@@ -482,7 +482,7 @@ class Sequential:
 
     def _apply_gradients(self):
         if self._opt_flat:
-            self.optimizer.apply([self._flat_grads], [self._flat_params])
+            self.optimizer.apply(self._flat_grads, self._flat_params)     # one array each
         else:
             params = [w for l in self._layers if l.trainable for w in l.trainable_weights]
             grads = [g for l in self._layers if l.trainable for g in l.grads]

@@ -299,13 +299,14 @@ class Optimizer:
             self.build(params)
         else:
             self._check_same_params(params)
-        pairs = [(i, g, p) for i, (g, p) in enumerate(zip(grads, params)) if g is not None]
-        if not pairs:
+        index = [i for i, g in enumerate(grads) if g is not None]
+        if not index:
             raise HonggongError(message(
                 "No gradients provided for any variable: expected at least one array, "
                 "received only None.",
                 "해결: 그레이디언트가 하나도 없습니다. 손실이 파라미터에 연결되어 있는지 확인하세요."))
-        index, grads, params = [i for i, _, _ in pairs], [g for _, g, _ in pairs], [p for _, _, p in pairs]
+        if len(index) < len(grads):          # parameters without a gradient are left as they are
+            grads, params = [grads[i] for i in index], [params[i] for i in index]
         if self.loss_scale_factor is not None:
             grads = [g / g.dtype.type(self.loss_scale_factor) for g in grads]
         grads = self._clip_gradients(grads)
@@ -358,9 +359,13 @@ class Optimizer:
     def _flush_denormals(self):
         for slots in self._slots:
             for value in slots.values():
-                np.putmask(value, np.abs(value) < DENORMAL_THRESHOLD, 0)
+                # value ← 0 where |value| < DENORMAL_THRESHOLD (copyto is ~4x faster than putmask)
+                np.copyto(value, 0, where=np.abs(value) < DENORMAL_THRESHOLD)
 
     def _check_inputs(self, grads, params):
+        if (type(params) is np.ndarray and type(grads) is np.ndarray and params.dtype.kind == "f"
+                and grads.dtype == params.dtype and grads.shape == params.shape):
+            return [grads], [params]     # one array each, nothing to convert (the model's flat buffer)
         single = isinstance(params, np.ndarray)
         params = _as_param_list(params)
         grads = [grads] if single and isinstance(grads, np.ndarray) else list(grads)
@@ -381,8 +386,8 @@ class Optimizer:
                     "expected equal shapes.",
                     "해결: 그레이디언트는 파라미터와 모양이 같아야 합니다."))
             out.append(g)
-        if any(g is None for g in out) and not all(g is None for g in out):
-            missing = [i for i, g in enumerate(out) if g is None]
+        missing = [i for i, g in enumerate(out) if g is None]
+        if missing and len(missing) < len(out):
             warnings.warn(f"Gradients do not exist for parameters {missing}; they are not updated.")
         return out, params
 
@@ -423,7 +428,7 @@ class Optimizer:
 def _as_param_list(params):
     params = [params] if isinstance(params, np.ndarray) else list(params)
     for i, p in enumerate(params):
-        if not isinstance(p, np.ndarray) or not np.issubdtype(p.dtype, np.floating):
+        if not isinstance(p, np.ndarray) or p.dtype.kind != "f":          # a float array
             kind = f"ndarray of dtype {p.dtype}" if isinstance(p, np.ndarray) else type(p).__name__
             raise HonggongTypeError(message(
                 f"Parameter {i}: expected a numpy float array (updated in place), received {kind}.",

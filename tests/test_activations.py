@@ -134,3 +134,44 @@ def test_bad_type_error():
 def test_softmax_scalar_error():
     with pytest.raises(backend.HonggongError, match="at least 1 dimension"):
         activations.softmax(np.float32(1.0))
+
+
+# ---------------------------------------------------------------- fast branches == general formulas
+
+def test_default_relu_derivative_equals_general_where_form_bit_for_bit():
+    # The default relu takes the short branch (x > 0).astype(dtype); the general branch with
+    # negative_slope=0 written out independently must give the same bits, including -0.0 products.
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(32, 100)).astype(np.float32)
+    x[0, :4] = [0.0, -0.0, np.inf, -np.inf]
+    dy = rng.normal(size=x.shape).astype(np.float32)
+    fast = activations.get("relu").backward(x, None, dy)
+    general = dy * np.where(x > 0, np.float32(1.0), np.float32(0.0))
+    assert fast.dtype == np.float32
+    np.testing.assert_array_equal(fast.view(np.int32), general.view(np.int32))
+    assert fast[0, 0] == 0.0 and fast[0, 2] == dy[0, 2]     # kink at 0 -> 0; inf -> slope 1
+
+
+def test_float_input_is_used_without_a_copy_and_ints_are_converted():
+    x = np.array([[1.0, -2.0]], dtype=np.float32)
+    assert activations._float(x) is x
+    ints = activations._float(np.array([1, -2]))
+    assert ints.dtype == np.float32 and ints.tolist() == [1.0, -2.0]
+    # relu of a list of ints: [0, 3] as float32, like keras.activations.relu
+    out = activations.relu([-1, 3])
+    assert out.dtype == np.float32 and out.tolist() == [0.0, 3.0]
+
+
+def test_softmax_forward_and_backward_match_independent_numpy():
+    # softmax([1, 2, 3]) = e^(x-3)/Σ = [0.09003057, 0.24472847, 0.66524096]
+    x = np.array([[1.0, 2.0, 3.0], [0.0, 0.0, 0.0]], dtype=np.float32)
+    y = activations.softmax(x)
+    np.testing.assert_allclose(y[0], [0.09003057, 0.24472847, 0.66524096], rtol=1e-6)
+    np.testing.assert_allclose(y[1], [1 / 3] * 3, rtol=1e-6)
+    e = np.exp(x - np.max(x, axis=-1, keepdims=True))
+    np.testing.assert_array_equal(y, e / np.sum(e, axis=-1, keepdims=True))
+    dy = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, -1.0]], dtype=np.float32)
+    dx = activations.get("softmax").backward(x, y, dy)
+    np.testing.assert_array_equal(dx, y * (dy - np.sum(dy * y, axis=-1, keepdims=True)))
+    # row 2: y = 1/3 each, Σ dy·y = 0, so dx = y·dy = [0, 1/3, -1/3]
+    np.testing.assert_allclose(dx[1], [0.0, 1 / 3, -1 / 3], rtol=1e-6)

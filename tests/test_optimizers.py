@@ -564,3 +564,47 @@ def test_fifty_steps_on_textbook_surface_match_float64(opt, ref, refkw):
     rel = np.abs(path - path64).max() / np.abs(path64).max()
     assert rel < 1e-5
     assert np.linalg.norm(path[-1]) < 7.0                       # it made progress
+
+
+def test_flush_sets_only_values_below_threshold_to_plus_zero():
+    # |v| < 1e-30 -> +0.0 (what putmask(v, |v| < 1e-30, 0) gives); larger values and their
+    # signs stay bit-for-bit.
+    opt, w = Adam(), np.zeros(6, dtype=np.float32)
+    opt.apply([np.ones(6, dtype=np.float32)], [w])
+    m = opt._slots[0]["momentum"]
+    m[:] = [1e-31, -1e-31, 1e-38, -2e-30, 1e-29, 0.5]
+    before = m.copy()
+    opt._flush_denormals()
+    expected = before.copy()
+    np.putmask(expected, np.abs(expected) < 1e-30, 0)
+    np.testing.assert_array_equal(m.view(np.int32), expected.view(np.int32))
+    assert m.tolist() == [0.0, 0.0, 0.0, np.float32(-2e-30), np.float32(1e-29), 0.5]
+    assert not np.signbit(m[1])                                   # +0.0, not -0.0
+
+
+def test_single_arrays_and_one_element_lists_give_identical_steps():
+    # The model passes its flat buffers as single arrays (a short input check); a list of one
+    # array takes the general check. Both must update the same bits.
+    rng = np.random.default_rng(5)
+    grads = rng.normal(size=(40, 300)).astype(np.float32)
+    w_single = rng.normal(size=300).astype(np.float32)
+    w_list, w0 = w_single.copy(), w_single.copy()
+    a, b = Adam(learning_rate=0.01), Adam(learning_rate=0.01)
+    for g in grads:
+        a.apply(g, w_single)
+        b.apply([g], [w_list])
+    np.testing.assert_array_equal(w_single, w_list)
+    assert a.iterations == b.iterations == 40
+    assert np.abs(w_single - w0).max() > 0.1          # 40 steps of ~0.01: a real comparison
+
+
+def test_single_array_with_wrong_shape_or_dtype_still_gets_the_clear_errors():
+    w = np.zeros(3, dtype=np.float32)
+    with pytest.raises(ValueError, match=r"Gradient 0 has shape \(2,\) but its parameter has shape \(3,\)"):
+        Adam().apply(np.zeros(2, dtype=np.float32), w)
+    with pytest.raises(TypeError, match="expected a numpy float array"):
+        Adam().apply(np.zeros(3), np.zeros(3, dtype=np.int64))
+    w64 = np.zeros(3, dtype=np.float64)
+    opt = Adam()
+    opt.apply(np.ones(3, dtype=np.float32), w64)       # float32 grad cast to the param's float64
+    assert w64.dtype == np.float64 and np.allclose(w64, -0.001)
