@@ -81,6 +81,29 @@ def _matmul_into(a, b, out):
         out[...] = a @ b
 
 
+_RELU, _SOFTMAX = activations.get("relu"), activations.get("softmax")
+
+
+def _activate(activation, z):
+    """``activation(z)``, with the same numbers; the book's plain relu and softmax take a short
+    route with fewer numpy calls (Dense runs this every training step)."""
+    if activation is _RELU:
+        return np.maximum(z, 0.0)                        # max(z, 0)
+    if activation is _SOFTMAX:
+        e = z - z.max(axis=-1, keepdims=True)            # exp(z − max z) / Σ exp(z − max z),
+        np.exp(e, out=e)                                 # computed in one new array
+        e /= e.sum(axis=-1, keepdims=True)
+        return e
+    return activation(z)
+
+
+def _activation_backward(activation, z, y, dy):
+    """``activation.backward(z, y, dy)``, with the same numbers; plain relu: ``dy · (z > 0)``."""
+    if activation is _RELU and dy.dtype == z.dtype:
+        return dy * (z > 0)
+    return activation.backward(z, y, dy)
+
+
 def _serialize_obj(value):
     """The JSON-safe form of an initializer/regularizer/activation given to a layer."""
     if value is None or isinstance(value, (str, int, float)):
@@ -368,11 +391,11 @@ class Dense(Layer):
         if self.use_bias:
             z += self.bias
         self.z = z
-        self.y = self.activation(z)
+        self.y = _activate(self.activation, z)
         return self.y
 
     def backward(self, dy, input_grad=True):
-        dz = self.activation.backward(self.z, self.y, dy)
+        dz = _activation_backward(self.activation, self.z, self.y, dy)
         return self.backward_linear(dz, input_grad)
 
     def backward_linear(self, dz, input_grad=True):

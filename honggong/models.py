@@ -580,8 +580,8 @@ class Sequential:
             for step in range(steps):
                 idx = order[step * batch_size:(step + 1) * batch_size]
                 if shuffle:
-                    xb = np.take(x, idx, axis=0, out=x_buf[:len(idx)], mode="clip")
-                    yb = np.take(labels, idx, axis=0, out=y_buf[:len(idx)], mode="clip")
+                    xb = x.take(idx, axis=0, out=x_buf[:len(idx)], mode="clip")
+                    yb = labels.take(idx, axis=0, out=y_buf[:len(idx)], mode="clip")
                 else:
                     xb = x[step * batch_size:(step + 1) * batch_size]
                     yb = labels[step * batch_size:(step + 1) * batch_size]

@@ -325,3 +325,50 @@ def test_old_input_shape_style_warns_with_keras3_form():
         warnings.simplefilter("error")             # the modern form gives no warning
         layers.Dense(10)
         layers.Input(shape=(784,))
+
+
+# ---------------------------------------------------------------------------------------------
+# Dense's short route for plain relu/softmax gives the same bits as the Activation objects
+# ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["relu", "softmax"])
+def test_dense_short_route_equals_activation_object_bit_for_bit(name):
+    from honggong import activations
+    rng = np.random.default_rng(7)
+    fast = layers.Dense(6, activation=name)
+    readable = layers.Dense(6, activation=activations.get(name).with_params())  # a copy: general path
+    assert fast.activation is activations.get(name) and readable.activation is not fast.activation
+    x = rng.normal(size=(5, 4)).astype(np.float32)
+    fast.build((None, 4))
+    readable.build((None, 4))
+    readable.set_weights(fast.get_weights())
+    y_fast, y_read = fast.forward(x, training=True), readable.forward(x, training=True)
+    assert y_fast.dtype == np.float32
+    np.testing.assert_array_equal(y_fast.view(np.int32), y_read.view(np.int32))
+    dy = rng.normal(size=(5, 6)).astype(np.float32)
+    dx_fast, dx_read = fast.backward(dy), readable.backward(dy)
+    np.testing.assert_array_equal(dx_fast.view(np.int32), dx_read.view(np.int32))
+    for g_fast, g_read in zip(fast.grads, readable.grads):
+        np.testing.assert_array_equal(g_fast.view(np.int32), g_read.view(np.int32))
+    # independent numpy: z = xW + b, then the activation written out
+    z = x @ fast.kernel + fast.bias
+    if name == "relu":
+        np.testing.assert_array_equal(y_fast, np.maximum(z, 0))
+        np.testing.assert_array_equal(fast.grads[1], (dy * (z > 0)).sum(axis=0))
+    else:
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        np.testing.assert_allclose(y_fast, e / e.sum(axis=1, keepdims=True), rtol=1e-6)
+        np.testing.assert_allclose(y_fast.sum(axis=1), np.ones(5), rtol=1e-6)
+    assert np.abs(dx_fast).max() > 0                      # a real gradient flowed
+
+
+def test_dense_relu_backward_with_float64_dy_matches_the_activation_object():
+    # dy of another dtype takes the general route (which casts dy to z's dtype first).
+    layer = layers.Dense(3, activation="relu")
+    layer.build((None, 2))
+    layer.set_weights([np.array([[1.0, -1.0, 0.5], [2.0, 1.0, -3.0]]), np.zeros(3)])
+    x = np.array([[1.0, 1.0]], dtype=np.float32)            # z = [3, 0, -2.5] -> mask [1, 0, 0]
+    layer.forward(x, training=True)
+    dx = layer.backward(np.array([[1.0, 1.0, 1.0]]))      # float64
+    assert dx.dtype == np.float32
+    np.testing.assert_array_equal(layer.grads[1], [1.0, 0.0, 0.0])
+    np.testing.assert_array_equal(dx, [[1.0, 2.0]])        # dz @ W.T = [1, 0, 0] @ W.T
