@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts" / "e2e"
 CHROMIUM = os.environ.get("HONGGONG_CHROMIUM", "/usr/bin/chromium")
 KERNEL_IDLE = "Python 3 (ipykernel) | Idle"
+_LOADED_AT = time.time()
 
 
 def _free_port():
@@ -104,3 +105,12 @@ def browser():
             yield b
         finally:
             b.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Show the browser timings (run-all, slider release → new picture) at the end of the run."""
+    timings = ARTIFACTS / "timings.json"
+    if timings.exists() and timings.stat().st_mtime >= _LOADED_AT:
+        terminalreporter.write_sep("-", "browser e2e timings")
+        terminalreporter.write_line(timings.read_text().strip())
+        terminalreporter.write_line(f"screenshots: {ARTIFACTS}")

@@ -43,26 +43,35 @@ def step(page, name, artifacts):
 def open_notebook(page, lab, name):
     """Open one notebook (the current tab; other notebooks may stay open in hidden tabs)."""
     base, token = lab
-    page.goto(f"{base}/lab/tree/{name}?token={token}")
+    # `reset` starts from an empty workspace, so no notebook of an earlier test is restored beside it.
+    page.goto(f"{base}/lab/tree/{name}?reset&token={token}")
     # The status bar says "<kernel> | Idle" only once the kernel is really ready.
     page.get_by_text(KERNEL_IDLE).wait_for(timeout=60_000)
+
+
+PROMPTS_JS = """() => {
+    const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+    if (!panel) return null;
+    const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
+        .map(p => p.textContent.trim());
+    const idle = [...document.querySelectorAll('.jp-StatusBar-TextItem, .jp-StatusBar-Item')]
+        .some(e => e.textContent.includes('| Idle'));
+    return {cells: prompts.length, done: prompts.filter(t => /^\\[\\d+\\]:$/.test(t)).length,
+            running: prompts.filter(t => t === '[*]:').length, idle: idle};
+}"""
 
 
 def run_all_and_wait(page, n_code_cells):
     """Run every cell and wait until each code cell shows an execution number and the kernel is idle."""
     page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
-    page.wait_for_function(
-        """(n) => {
-            const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
-            if (!panel) return false;
-            const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
-                .map(p => p.textContent.trim());
-            const done = prompts.filter(t => /^\\[\\d+\\]:$/.test(t)).length;
-            const idle = [...document.querySelectorAll('.jp-StatusBar-TextItem, .jp-StatusBar-Item')]
-                .some(e => e.textContent.includes('| Idle'));
-            return prompts.length === n && done === n && idle;
-        }""",
-        arg=n_code_cells, timeout=CELL_TIMEOUT_MS, polling=200)
+    try:
+        page.wait_for_function(
+            f"(n) => {{ const s = ({PROMPTS_JS})(); return s && s.cells === n && s.done === n && s.idle; }}",
+            arg=n_code_cells, timeout=CELL_TIMEOUT_MS, polling=200)
+    except Exception as exc:
+        state = page.evaluate(PROMPTS_JS)
+        raise AssertionError(f"not every cell ran: expected {n_code_cells} code cells with a number, "
+                             f"the page shows {state}") from exc
 
 
 def error_outputs(page):
