@@ -25,7 +25,7 @@ from . import layers as layers_module
 from . import losses as losses_module
 from . import metrics as metrics_module
 from . import optimizers as optimizers_module
-from .backend import HonggongError, floatx, global_rng
+from .backend import HonggongError, HonggongTypeError, floatx, global_rng, message
 from .layers import InputLayer, KerasTensor, Layer, _shape_str
 
 __all__ = ["Sequential", "ModelError"]
@@ -210,6 +210,11 @@ class Sequential:
         self._flat_params = None
         self._flat_grads = None
         self._bound = None
+        if isinstance(layers, (Layer, KerasTensor)):
+            raise HonggongTypeError(message(
+                f"Sequential expects a list of layers, but received a single {type(layers).__name__}.",
+                f"해결: 대괄호로 감싸 리스트로 넣으세요. 예: keras.Sequential([{type(layers).__name__}(...)])",
+            ))
         for layer in layers or []:
             self.add(layer)
 

@@ -530,3 +530,11 @@ def test_reset_names_makes_model_names_deterministic():
     assert Sequential().name == "sequential_1"
     layers.reset_names()
     assert Sequential().name == "sequential"
+
+
+def test_a_single_layer_instead_of_a_list_is_a_clear_error():
+    from honggong.backend import HonggongTypeError
+    with pytest.raises(HonggongTypeError) as err:
+        Sequential(layers.Dense(10))
+    assert "list of layers" in str(err.value) and "single Dense" in str(err.value)
+    assert "keras.Sequential([Dense(...)])" in str(err.value)
