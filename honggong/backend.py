@@ -148,3 +148,20 @@ class Configurable:
     def __repr__(self):
         args = ", ".join(f"{k}={v!r}" for k, v in self.get_config().items())
         return f"{type(self).__name__}({args})"
+
+
+def resolve(identifier, base, classes, unknown_message, key=None):
+    """The common part of every ``get(identifier)``: an instance of ``base`` is returned as it is,
+    a subclass of ``base`` is instantiated with its defaults, and a name is looked up in
+    ``classes`` (after ``key(name)``, e.g. an alias table) and instantiated; an unknown name raises
+    ``HonggongError(unknown_message(name))``. Anything else gives ``None``: the caller decides."""
+    if isinstance(identifier, base):
+        return identifier
+    if isinstance(identifier, type) and issubclass(identifier, base):
+        return identifier()
+    if isinstance(identifier, str):
+        cls = classes.get(key(identifier) if key else identifier)
+        if cls is None:
+            raise HonggongError(unknown_message(identifier))
+        return cls()
+    return None

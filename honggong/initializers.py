@@ -279,18 +279,12 @@ lecun_uniform, lecun_normal = LecunUniform, LecunNormal
 def get(identifier):
     """Return an initializer for a name ("glorot_uniform", "he_normal", ...), a class, an
     instance, or a function ``f(shape, dtype=None)``."""
-    if isinstance(identifier, Initializer):
-        return identifier
-    if isinstance(identifier, type) and issubclass(identifier, Initializer):
-        return identifier()
-    if isinstance(identifier, str):
-        cls = _CLASSES.get(identifier)
-        if cls is None:
-            raise HonggongError(message(
-                f"Unknown initializer {identifier!r}. Expected one of: {', '.join(NAMES)}.",
-                "해결: 예) kernel_initializer='he_normal', bias_initializer='zeros'.",
-            ))
-        return cls()
+    found = backend.resolve(identifier, Initializer, _CLASSES, lambda name: message(
+        f"Unknown initializer {name!r}. Expected one of: {', '.join(NAMES)}.",
+        "해결: 예) kernel_initializer='he_normal', bias_initializer='zeros'.",
+    ))
+    if found is not None:
+        return found
     if callable(identifier):
         return identifier
     raise HonggongTypeError(message(

@@ -514,27 +514,28 @@ NAMES = ("mean_squared_error", "mse", "mean_absolute_error", "mae", "huber",
          "binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy")
 
 
+def _loss_key(name):
+    """Registry key of a loss name: aliases ("mse", "bce", ...) and any letter case."""
+    key = _ALIASES.get(name.lower(), name)
+    return key if key in _CLASSES else key.lower()
+
+
+def _unknown_loss(name):
+    hint = " CTC is for unaligned sequence labelling, not regression." if name.lower() == "ctc" else ""
+    return message(
+        f"Unknown loss {name!r}.{hint} Expected one of: {', '.join(NAMES)}.",
+        "해결: 회귀는 'mse', 이진 분류는 'binary_crossentropy', 정수 레이블 다중 분류는 "
+        "'sparse_categorical_crossentropy', one-hot 다중 분류는 "
+        "'categorical_crossentropy'를 쓰세요.",
+    )
+
+
 def get(identifier):
     """Return a ``Loss`` object for a name ("mse", "sparse_categorical_crossentropy", ...),
     a Loss class, a Loss instance, or one of this module's loss functions."""
-    if isinstance(identifier, Loss):
-        return identifier
-    if isinstance(identifier, type) and issubclass(identifier, Loss):
-        return identifier()
-    if isinstance(identifier, str):
-        key = _ALIASES.get(identifier.lower(), identifier)
-        cls = _CLASSES.get(key) or _CLASSES.get(key.lower())
-        if cls is None:
-            hint = ""
-            if identifier.lower() == "ctc":
-                hint = " CTC is for unaligned sequence labelling, not regression."
-            raise HonggongError(message(
-                f"Unknown loss {identifier!r}.{hint} Expected one of: {', '.join(NAMES)}.",
-                "해결: 회귀는 'mse', 이진 분류는 'binary_crossentropy', 정수 레이블 다중 분류는 "
-                "'sparse_categorical_crossentropy', one-hot 다중 분류는 "
-                "'categorical_crossentropy'를 쓰세요.",
-            ))
-        return cls()
+    found = backend.resolve(identifier, Loss, _CLASSES, _unknown_loss, key=_loss_key)
+    if found is not None:
+        return found
     if callable(identifier) and identifier in _FUNCTIONS:
         return _FUNCTIONS[identifier]()
     raise HonggongTypeError(message(

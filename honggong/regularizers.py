@@ -102,18 +102,14 @@ NAMES = ("l1", "l2", "l1_l2")
 def get(identifier):
     """Return a regularizer for ``None`` (no penalty → ``None``), a name ("l1", "l2", "l1_l2"),
     a class or an instance. A name gives the Keras defaults (``"l1_l2"`` → no penalty)."""
-    if identifier is None or isinstance(identifier, Regularizer):
-        return identifier
-    if isinstance(identifier, type) and issubclass(identifier, Regularizer):
-        return identifier()
-    if isinstance(identifier, str):
-        cls = _CLASSES.get(identifier)
-        if cls is None:
-            raise HonggongError(message(
-                f"Unknown regularizer {identifier!r}. Expected one of: {', '.join(NAMES)}.",
-                "해결: 예) kernel_regularizer=keras.regularizers.l2(0.001)",
-            ))
-        return cls()
+    if identifier is None:
+        return None
+    found = backend.resolve(identifier, Regularizer, _CLASSES, lambda name: message(
+        f"Unknown regularizer {name!r}. Expected one of: {', '.join(NAMES)}.",
+        "해결: 예) kernel_regularizer=keras.regularizers.l2(0.001)",
+    ))
+    if found is not None:
+        return found
     raise HonggongTypeError(message(
         "Could not interpret regularizer: expected None, a name or a Regularizer, received "
         f"{backend.describe(identifier)}.",
