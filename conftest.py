@@ -1,0 +1,21 @@
+"""Repository-wide pytest hooks.
+
+Notebook cells run by nbval must not write to stderr: a learner would see it as a red warning box.
+nbval (--nbval-lax) compares outputs only on `# NBVAL_CHECK_OUTPUT` cells, so this hook fails any
+notebook cell whose run printed to stderr (warnings, tracebacks logged by widgets, ...).
+"""
+import pytest
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    result = yield                                  # a failing cell has already raised here
+    outputs = getattr(item, "test_outputs", None)   # set by nbval's IPyNbCell.runtest
+    if not outputs:
+        return result
+    stderr = [o.get("text", "") for o in outputs
+              if o.get("output_type") == "stream" and o.get("name") == "stderr"]
+    if stderr:
+        pytest.fail(f"{item.name} of {item.fspath.basename} wrote to stderr (a learner sees this as a "
+                    f"warning box):\n{''.join(stderr)[:2000]}", pytrace=False)
+    return result
