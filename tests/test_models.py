@@ -241,7 +241,7 @@ def test_epoch_metrics_same_with_and_without_the_epoch_buffer(monkeypatch):
 
 
 def test_fit_runs_blas_on_one_thread_and_restores_it(monkeypatch):
-    threadpoolctl = pytest.importorskip("threadpoolctl")
+    import threadpoolctl  # a dependency of honggong (pyproject.toml)
     from honggong import models
 
     def blas_threads():
