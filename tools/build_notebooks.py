@@ -19,7 +19,7 @@ sys.path.insert(0, str(HERE))
 if __name__ == "__main__":
     from repo_venv import use_repo_venv
     use_repo_venv()   # before importing nbformat/nbclient, which only the venv may have
-from finalize_notebooks import NOTEBOOKS, CellExecutionError, FinalizeError, finalize  # noqa: E402
+from finalize_notebooks import NOTEBOOKS, finalize_and_report  # noqa: E402
 from nbtools import new_notebook, strip_ids, write_notebook  # noqa: E402
 
 GENERATORS = HERE / "notebooks"
@@ -59,11 +59,7 @@ def main(argv=None) -> int:
         if args.no_execute:
             print(f"{out.name}: written (not executed)")
             continue
-        try:
-            seconds = finalize(out)
-            print(f"{out.name}: built, executed in {seconds:.1f} s, finalized")
-        except (FinalizeError, CellExecutionError) as err:
-            print(f"{out.name}: FAILED\n{err}", file=sys.stderr)
+        if not finalize_and_report(out, "built, executed in {:.1f} s, finalized"):
             status = 1
     return status
 

@@ -101,6 +101,18 @@ def finalize(path, timeout=120) -> float:
     return seconds
 
 
+def finalize_and_report(path, done_message, **kwargs) -> bool:
+    """Finalize one notebook, print `done_message` (formatted with the seconds) or the failure;
+    True when it succeeded."""
+    try:
+        seconds = finalize(path, **kwargs)
+    except (FinalizeError, CellExecutionError) as err:
+        print(f"{path.name}: FAILED\n{err}", file=sys.stderr)
+        return False
+    print(f"{path.name}: {done_message.format(seconds)}")
+    return True
+
+
 def default_paths():
     return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 
@@ -111,15 +123,9 @@ def main(argv=None) -> int:
     parser.add_argument("--timeout", type=int, default=120, help="seconds allowed per cell")
     args = parser.parse_args(argv)
     paths = [Path(p) for p in args.paths] or default_paths()
-    status = 0
-    for p in paths:
-        try:
-            seconds = finalize(p, timeout=args.timeout)
-            print(f"{p.name}: executed in {seconds:.1f} s, outputs finalized")
-        except (FinalizeError, CellExecutionError) as err:
-            print(f"{p.name}: FAILED\n{err}", file=sys.stderr)
-            status = 1
-    return status
+    failures = [p for p in paths if not finalize_and_report(p, "executed in {:.1f} s, outputs finalized",
+                                                          timeout=args.timeout)]
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":
