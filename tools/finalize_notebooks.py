@@ -1,9 +1,11 @@
 """Execute notebooks top to bottom and store only the outputs nbval should compare.
 
-    .venv/bin/python tools/finalize_notebooks.py notebooks/02_activations.ipynb [...]
-    .venv/bin/python tools/finalize_notebooks.py            # every notebooks/NN_*.ipynb
+    .venv/bin/python tools/finalize_notebooks.py notebooks/02_activations.md [...]
+    .venv/bin/python tools/finalize_notebooks.py            # every notebooks/NN_*.md
 
-For each notebook:
+The MyST Markdown file `NN_name.md` is the source (jupytext-paired with `NN_name.ipynb`); either path
+may be given. For each chapter:
+0. read the cells from the `.md` (the source of truth);
 1. run every cell with nbclient in this Python's environment (kernel "python3" = sys.executable);
    an exception in any cell stops with the cell's traceback;
 2. fail if any cell wrote to stderr (a warning the learner would see) or showed a matplotlib Figure
@@ -11,7 +13,7 @@ For each notebook:
 3. keep the outputs of cells whose first line is `# NBVAL_CHECK_OUTPUT`, minus images and widget
    views (nbval skips those keys; e.g. a quiz cell keeps its text/plain and text/html forms);
 4. clear outputs and execution counts of every other cell, drop widget state and timing metadata;
-5. write the notebook back atomically and print the execution time.
+5. write the paired `.ipynb` atomically (jupytext pairing metadata kept) and print the execution time.
 """
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ if __name__ == "__main__":
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from nbtools import is_checked, read_notebook, strip_ids, write_notebook  # noqa: E402
+from nbtools import is_checked, read_source, strip_ids, write_notebook  # noqa: E402
 
 NOTEBOOKS = ROOT / "notebooks"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -90,14 +92,14 @@ def keep_checked_outputs(nb, name="notebook") -> None:
 def finalize(path, timeout=120) -> float:
     """Execute one notebook in place and keep only the checked text outputs; return seconds taken."""
     path = Path(path)
-    nb = read_notebook(path)
+    nb = read_source(path)
     client = NotebookClient(nb, kernel_name="python3", timeout=timeout, record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})
     start = time.perf_counter()
     client.execute()
     seconds = time.perf_counter() - start
     keep_checked_outputs(nb, path.name)
-    write_notebook(nb, path)
+    write_notebook(nb, path.with_suffix(".ipynb"))
     return seconds
 
 
@@ -114,12 +116,12 @@ def finalize_and_report(path, done_message, **kwargs) -> bool:
 
 
 def default_paths():
-    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.md"))
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", help="notebooks (default: every notebooks/NN_*.ipynb)")
+    parser.add_argument("paths", nargs="*", help="chapters, .md or .ipynb (default: every notebooks/NN_*.md)")
     parser.add_argument("--timeout", type=int, default=120, help="seconds allowed per cell")
     args = parser.parse_args(argv)
     paths = [Path(p) for p in args.paths] or default_paths()

@@ -1,11 +1,6 @@
-"""Small helpers for writing the honggong notebooks from Python generator files.
+"""Small helpers for reading and writing the honggong notebooks.
 
-A generator file in tools/notebooks/ defines
-
-    FILENAME = "02_activations.ipynb"
-    CELLS = [md("# 2장. 활성화 함수 ..."), code("import numpy as np"), ...]
-
-and `python tools/build_notebooks.py` turns it into notebooks/<FILENAME>.
+Each chapter's source is `notebooks/NN_name.md` (MyST Markdown, jupytext-paired with `NN_name.ipynb`).
 Cells whose first line is `# NBVAL_CHECK_OUTPUT` keep their (text) outputs after
 `tools/finalize_notebooks.py` has executed the notebook; every other cell is stored without outputs.
 """
@@ -78,6 +73,17 @@ def write_notebook(nb, path) -> None:
 
 def read_notebook(path) -> nbformat.NotebookNode:
     return nbformat.read(str(path), as_version=4)
+
+
+def read_source(path) -> nbformat.NotebookNode:
+    """The cells of a chapter from its MyST source `NN_name.md` (given the `.md` or the `.ipynb`),
+    with the pairing metadata the `.ipynb` stores (`jupytext.formats`)."""
+    import jupytext
+    nb = jupytext.read(str(Path(path).with_suffix(".md")))
+    meta = nb.metadata.setdefault("jupytext", {})
+    meta.pop("text_representation", None)
+    meta["formats"] = "ipynb,md:myst"
+    return nb
 
 
 def dumps_compact(obj) -> str:  # used in error messages
