@@ -36,6 +36,7 @@ import warnings
 
 import numpy as np
 
+from . import checks
 from .backend import HonggongError
 
 __all__ = [
@@ -598,15 +599,16 @@ class EarlyStopping(Callback):
     def on_train_begin(self, logs=None):
         # A callback object may be reused for a second fit(): start from scratch.
         self._reset()
+        checks.check_monitor(self, "EarlyStopping")
 
     def on_epoch_end(self, epoch, logs=None):
         logs = logs or {}
-        if self._mode is None:
-            self._mode = _resolve_mode(self.mode, self.monitor, self.model, "EarlyStopping")
         current = logs.get(self.monitor)
         if current is None:
             _warn_missing("Early stopping", self.monitor, logs)
             return
+        if self._mode is None:
+            self._mode = _resolve_mode(self.mode, self.monitor, self.model, "EarlyStopping")
         if epoch < self.start_from_epoch:
             return
         current = float(current)
@@ -676,6 +678,10 @@ class ModelCheckpoint(Callback):
         self._current_epoch = 0
         self._batches_since_save = 0
 
+    def on_train_begin(self, logs=None):
+        if self.save_best_only:
+            checks.check_monitor(self, "ModelCheckpoint")
+
     def on_epoch_begin(self, epoch, logs=None):
         self._current_epoch = epoch
 
@@ -709,15 +715,15 @@ class ModelCheckpoint(Callback):
             if self.verbose > 0:
                 print(f"\nEpoch {epoch + 1}: saving model to {filepath}")
             return True
-        if self._mode is None:
-            self._mode = _resolve_mode(self.mode, self.monitor, self.model, "ModelCheckpoint")
-            if self.best is None:
-                self.best = math.inf if self._mode == "min" else -math.inf
         current = (logs or {}).get(self.monitor)
         if current is None:
             warnings.warn(f"Can save best model only with {self.monitor} available. "
                           "(monitor 값이 없어 매번 저장합니다.)", stacklevel=3)
             return True
+        if self._mode is None:
+            self._mode = _resolve_mode(self.mode, self.monitor, self.model, "ModelCheckpoint")
+            if self.best is None:
+                self.best = math.inf if self._mode == "min" else -math.inf
         current = float(current)
         best_str = f"{self.best:.5f}"
         if _is_improvement(current, self.best, self._mode, 0.0):
@@ -841,6 +847,7 @@ class ReduceLROnPlateau(Callback):
 
     def on_train_begin(self, logs=None):
         self._reset()
+        checks.check_monitor(self, "ReduceLROnPlateau")
 
     def on_epoch_end(self, epoch, logs=None):
         logs = {} if logs is None else logs

@@ -21,11 +21,12 @@ import time
 import numpy as np
 
 from . import callbacks as callbacks_module
+from . import checks
 from . import layers as layers_module
 from . import losses as losses_module
 from . import metrics as metrics_module
 from . import optimizers as optimizers_module
-from .backend import HonggongError, HonggongTypeError, floatx, global_rng, message
+from .backend import HonggongError, HonggongTypeError, describe, floatx, global_rng, message
 from .layers import InputLayer, KerasTensor, Layer, _shape_str
 
 __all__ = ["Sequential", "ModelError"]
@@ -72,11 +73,13 @@ def _as_float_array(x, what):
     try:
         arr = np.asarray(x, dtype=floatx())
     except (TypeError, ValueError) as e:
-        raise ModelError(f"{what} must be a numeric array, received {type(x).__name__} ({e}). "
-                         f"{what}는 숫자 배열이어야 합니다.") from None
+        raise ModelError(message(
+            f"{what} must be a numeric array, received {type(x).__name__} ({e}).",
+            f"해결: {what}는 숫자 배열이어야 합니다 (모든 샘플의 모양이 같아야 합니다).")) from None
     if arr.ndim == 0:
-        raise ModelError(f"{what} expected an array with a batch dimension, received a scalar. "
-                         f"{what}에는 샘플들이 첫 번째 축에 쌓인 배열을 주세요.")
+        raise ModelError(message(
+            f"{what} expected an array with a batch dimension, received a scalar.",
+            f"해결: {what}에는 샘플들이 첫 번째 축에 쌓인 배열을 주세요."))
     return arr
 
 
@@ -90,18 +93,32 @@ def _check_finite(arr, what):
     n_nan = int(np.isnan(arr).sum())
     n_inf = int(arr.size - finite.sum() - n_nan)
     first = int(np.argwhere(~finite)[0][0])
-    raise ModelError(
-        f"{what} contains {n_nan} NaN and {n_inf} inf values (first in sample index {first}). "
-        f"{what}에 NaN/inf 값이 있습니다: 데이터를 읽고 나누는(정규화) 과정, 예를 들어 0으로 나누기나 "
-        f"빈 값을 확인하세요 ({what}[{first}]부터 보세요).")
+    raise ModelError(message(
+        f"{what} contains {n_nan} NaN and {n_inf} inf values (first in sample index {first}).",
+        f"해결: {what}에 NaN/inf 값이 있습니다: 데이터를 읽고 나누는(정규화) 과정, 예를 들어 0으로 "
+        f"나누기나 빈 값을 확인하세요 ({what}[{first}]부터 보세요)."))
 
 
 def _check_lengths(x, y, what="x"):
     if len(x) != len(y):
-        raise ModelError(
-            f"{what} and y must have the same number of samples, received {what}: {len(x)} samples, "
-            f"y: {len(y)} samples. 입력과 정답(타깃)의 개수가 다릅니다. 같은 순서로 짝지어진 "
-            f"배열인지 확인하세요.")
+        raise ModelError(message(
+            f"{what} and y must have the same number of samples, received {what}: {len(x)} "
+            f"samples, y: {len(y)} samples.",
+            "해결: 입력과 정답(타깃)의 개수가 다릅니다. 같은 순서로 짝지어진 배열인지 확인하세요."))
+
+
+def _batch_size(batch_size, where, n):
+    """batch_size as Keras takes it: None means 32, else an int >= 1; never more than n."""
+    batch_size = 32 if batch_size is None else checks.integer(batch_size, "batch_size", 1, where=where)
+    return max(min(batch_size, n), 1)
+
+
+def _fit_numbers(batch_size, epochs, initial_epoch):
+    """(batch_size, epochs) checked: ints, batch_size >= 1, epochs and initial_epoch >= 0."""
+    batch_size = 32 if batch_size is None else checks.integer(batch_size, "batch_size", 1)
+    epochs = checks.integer(epochs, "epochs", 0)
+    initial_epoch = checks.integer(initial_epoch, "initial_epoch", 0)
+    return batch_size, epochs
 
 
 # ---------------------------------------------------------------------------------------------
@@ -227,14 +244,16 @@ class Sequential:
         """Append a layer. ``keras.Input(shape=...)`` / ``InputLayer`` set the input shape."""
         if isinstance(layer, KerasTensor) or isinstance(layer, InputLayer):
             if self._layers:
-                raise ModelError("keras.Input must be the first element of a Sequential model, "
-                                 "received it after other layers. Input은 맨 앞에 두세요.")
+                raise ModelError(message(
+                    "keras.Input must be the first element of a Sequential model, received it "
+                    "after other layers.", "해결: keras.Input(shape=...)은 층 리스트의 맨 앞에 두세요."))
             self._input_shape = tuple(layer.shape if isinstance(layer, KerasTensor)
                                       else layer.batch_shape)
             return
         if not isinstance(layer, Layer):
-            raise ModelError(f"Sequential.add expected a layer (e.g. keras.layers.Dense(10)), "
-                             f"received {layer!r}. 층 객체를 넣으세요 (괄호로 만든 Dense(10) 등).")
+            raise ModelError(message(
+                f"Sequential.add expected a layer (e.g. keras.layers.Dense(10)), received "
+                f"{describe(layer)}.", "해결: 층 객체를 넣으세요 (괄호로 만든 Dense(10) 등)."))
         if not self._layers and self._input_shape is None and layer._batch_input_shape:
             self._input_shape = layer._batch_input_shape
         self._layers.append(layer)
@@ -255,7 +274,9 @@ class Sequential:
         for layer in self._layers:
             if layer.name == name:
                 return layer
-        raise ModelError(f"No layer named {name!r}; layers: {[l.name for l in self._layers]}.")
+        raise ModelError(message(
+            f"No layer named {name!r}; layers: {[l.name for l in self._layers]}.",
+            "해결: model.summary()에 보이는 층 이름을 쓰세요."))
 
     def build(self, input_shape=None):
         """Build every layer for inputs of ``input_shape`` (batch dim included, may be None)."""
@@ -272,24 +293,26 @@ class Sequential:
         self.built = True
 
     def _unbuilt_error(self, what):
-        return ModelError(
-            f"{what}: the model does not know its input shape yet. Add keras.Input(shape=...) as the "
-            f"first element, call model.build((None, n_features)), or fit/predict on data first. "
-            f"모델이 아직 입력 모양을 모릅니다: 맨 앞에 keras.Input(shape=...)을 넣으세요.")
+        return ModelError(message(
+            f"{what}: the model does not know its input shape yet. Add keras.Input(shape=...) as "
+            f"the first element, call model.build((None, n_features)), or fit/predict on data first.",
+            "해결: 모델이 아직 입력 모양을 모릅니다: 맨 앞에 keras.Input(shape=...)을 넣으세요."))
 
     def _ensure_built(self, x_shape):
         if not self.built:
             if not self._layers:
-                raise ModelError("The model has no layers. model.add(...)로 층을 먼저 추가하세요.")
+                raise ModelError(message("The model has no layers.",
+                                         "해결: model.add(...)로 층을 먼저 추가하세요."))
             self.build((None,) + tuple(x_shape[1:]))
         elif tuple(x_shape[1:]) != tuple(self._input_shape[1:]):
             expected = self._input_shape
             if any(d is not None and d != r for d, r in zip(expected[1:], x_shape[1:])) \
                     or len(expected) != len(x_shape):
-                raise ModelError(
+                raise ModelError(message(
                     f"Model '{self.name}' expected inputs of shape {_shape_str(expected)}, received "
-                    f"{_shape_str((None,) + tuple(x_shape[1:]))}. 입력 데이터의 모양이 모델을 만들 "
-                    f"때와 다릅니다.")
+                    f"{_shape_str((None,) + tuple(x_shape[1:]))}.",
+                    "해결: 입력 데이터의 모양이 모델을 만들 때와 다릅니다. 같은 reshape를 했는지 "
+                    "확인하세요."))
 
     @property
     def input_shape(self):
@@ -334,9 +357,9 @@ class Sequential:
             raise self._unbuilt_error("set_weights")
         own = self.weights
         if len(weights) != len(own):
-            raise ModelError(
-                f"set_weights expected a list of {len(own)} arrays, received {len(weights)}. "
-                f"가중치 배열 개수가 다릅니다. model.get_weights()와 같은 순서·개수로 주세요.")
+            raise ModelError(message(
+                f"set_weights expected a list of {len(own)} arrays, received {len(weights)}.",
+                "해결: 가중치 배열 개수가 다릅니다. model.get_weights()와 같은 순서·개수로 주세요."))
         i = 0
         for layer in self._layers:
             n = len(layer.weights)
@@ -367,6 +390,7 @@ class Sequential:
     def compile(self, optimizer="rmsprop", loss=None, metrics=None):
         """Choose the optimizer (default "rmsprop" as Keras 3), the loss and the metrics."""
         self.optimizer = optimizers_module.get(optimizer)
+        checks.loss_argument(loss)
         self.loss = losses_module.get(loss) if loss is not None else None
         self._loss_config = loss
         if metrics is None:
@@ -381,9 +405,10 @@ class Sequential:
 
     def _require_compiled(self, what):
         if not self.compiled or self.loss is None:
-            raise ModelError(f"{what}: call model.compile(optimizer=..., loss=...) first. "
-                             f"학습 전에 compile()로 손실 함수를 정하세요. "
-                             f"예: loss='sparse_categorical_crossentropy'")
+            raise ModelError(message(
+                f"{what}: call model.compile(optimizer=..., loss=...) first.",
+                "해결: 학습 전에 compile()로 손실 함수를 정하세요. "
+                "예: loss='sparse_categorical_crossentropy'"))
 
     def _resolve_metrics(self, y_true, y_pred):
         """Metric objects for compile(metrics=[...]); "accuracy" is chosen from the shapes."""
@@ -476,6 +501,8 @@ class Sequential:
             if dummy.shape[-1] == 1:
                 dummy[...] = 0.5
             self.loss.call(y[:k], dummy)
+            checks.labels_in_range(self.loss, y, out_shape[-1])
+        checks.from_logits_after_softmax(self, self.loss)
         # one optimizer update on the flat buffer unless per-variable clipping needs the pieces
         self._opt_flat = getattr(self.optimizer, "clipnorm", None) is None
 
@@ -518,14 +545,16 @@ class Sequential:
 
         ``validation_split`` holds out the LAST fraction of x, y (before shuffling), as Keras does.
         """
+        x_dtype = getattr(x, "dtype", np.dtype(float))
         x = _as_float_array(x, "x")
-        if y is None:
-            raise ModelError("fit expected targets y, received None. fit(x, y)처럼 정답을 주세요.")
-        y = np.asarray(y)
+        y = checks.targets(y, "fit", len(x))
+        batch_size, epochs = _fit_numbers(batch_size, epochs, initial_epoch)
+        checks.no_epochs(self, epochs, initial_epoch)
         _check_lengths(x, y)
         if not 0 <= validation_split < 1:
-            raise ModelError(f"validation_split expected a number in [0, 1), received "
-                             f"{validation_split}. 예: validation_split=0.2 (20%를 검증에 사용)")
+            raise ModelError(message(
+                f"validation_split expected a number in [0, 1), received {validation_split!r}.",
+                "해결: 예: validation_split=0.2 (20%를 검증에 사용)"))
         _check_finite(x, "x")
         _check_finite(y, "y")
         if validation_data is None and validation_split:
@@ -534,14 +563,22 @@ class Sequential:
             y, val_y = y[:split_at], y[split_at:]
             validation_data = (val_x, val_y)
         elif validation_data is not None:
-            val_x = _as_float_array(validation_data[0], "validation x")
-            val_y = np.asarray(validation_data[1])
-            _check_lengths(val_x, val_y, "validation x")
+            val_x, val_y = checks.validation_data(validation_data, x, y)
+            val_x = _as_float_array(val_x, "validation x")
+            _check_finite(val_x, "validation x")
+            _check_finite(val_y, "validation y")
+            checks.validation_scale(self, x, val_x)
             validation_data = (val_x, val_y)
         if len(x) == 0:
-            raise ModelError("fit received 0 training samples. 학습 데이터가 비어 있습니다.")
+            raise ModelError(message("fit received 0 training samples.",
+                                     "해결: 학습 데이터가 비어 있습니다. 데이터를 나눈 과정을 확인하세요."))
+        checks.input_scale(self, x, x_dtype)
+        batch_size = min(batch_size, len(x))     # Keras: a batch bigger than the data is all of it
 
         self._prepare_training(x, y)
+        if validation_data is not None:
+            checks.labels_in_range(self.loss, validation_data[1], self.output_shape[-1],
+                                   "validation y")
         labels = self._prepare_labels(y)
         n = len(x)
         steps = math.ceil(n / batch_size)
@@ -550,6 +587,8 @@ class Sequential:
                                             model=self, verbose=verbose, epochs=epochs,
                                             steps=steps)
         self.stop_training = False
+        self._log_keys = checks.log_keys(
+            [metrics_module.get(m).name for m in self._metric_specs], validation_data is not None)
         # An overflowing loss is reported by _report_nan in plain words; numpy's own
         # RuntimeWarnings about it would only add noise.
         with np.errstate(over="ignore", invalid="ignore"), _blas_threads(BLAS_THREADS_IN_FIT):
@@ -647,7 +686,9 @@ class Sequential:
                  callbacks=None, _fit_call=False):
         """Loss and metrics on (x, y): a float loss, or [loss, metric1, ...] (dict if return_dict)."""
         x = _as_float_array(x, "x")
-        y = np.asarray(y)
+        if not _fit_call:
+            y = checks.targets(y, "evaluate", len(x))
+            batch_size = _batch_size(batch_size, "evaluate", len(x))
         _check_lengths(x, y)
         if not _fit_call:
             _check_finite(x, "x")
@@ -690,6 +731,7 @@ class Sequential:
         """Outputs of the model for x, computed in batches, as one float32 array."""
         x = _as_float_array(x, "x")
         _check_finite(x, "x")
+        batch_size = _batch_size(batch_size, "predict", len(x))
         self._ensure_built(x.shape)
         steps = math.ceil(len(x) / batch_size)
         verbose = 1 if verbose == "auto" else verbose
@@ -713,7 +755,7 @@ class Sequential:
     def train_on_batch(self, x, y, return_dict=False):
         """One optimizer step on one batch; returns that batch's loss (and metrics)."""
         x = _as_float_array(x, "x")
-        y = np.asarray(y)
+        y = checks.targets(y, "train_on_batch", len(x))
         _check_lengths(x, y)
         _check_finite(x, "x")
         self._prepare_training(x, y)

@@ -205,6 +205,12 @@ class Optimizer:
         self.loss_scale_factor = loss_scale_factor
         self.gradient_accumulation_steps = gradient_accumulation_steps
         self.learning_rate = learning_rate
+        if not callable(self._learning_rate) and not self._learning_rate > 0:
+            raise HonggongError(message(
+                f"{type(self).__name__}: learning_rate must be a positive number, received "
+                f"{learning_rate!r}. With learning_rate <= 0 the weights would not move (0) or "
+                "would climb the loss (negative).",
+                "해결: 0.001이나 0.01 같은 양수를 주세요. 예: keras.optimizers.Adam(learning_rate=0.001)"))
         self.iterations = 0
         self.built = False
         self.fast_path = True        # use the in-place kernel if the class has one

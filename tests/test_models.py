@@ -11,6 +11,14 @@ from honggong.backend import HonggongError
 from honggong.models import Sequential
 
 
+def _frozen_sgd():
+    """SGD whose steps do not move the weights: the constructor refuses learning_rate <= 0 (a
+    learner's mistake), the setter allows 0 for experiments like this one."""
+    opt = optimizers.SGD()
+    opt.learning_rate = 0.0
+    return opt
+
+
 @pytest.fixture(autouse=True)
 def _fresh_names():
     layers.reset_names()
@@ -211,7 +219,7 @@ def test_epoch_loss_is_batch_size_weighted_mean():
     must equal the loss of all 5 samples at once (a plain mean of batch means would differ)."""
     x, y = blobs(5, seed=3)
     model = small_classifier()
-    model.compile(optimizer=optimizers.SGD(learning_rate=0.0),
+    model.compile(optimizer=_frozen_sgd(),
                   loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     history = model.fit(x, y, batch_size=2, epochs=1, shuffle=False, verbose=0)
     loss, acc = model.evaluate(x, y, batch_size=5, verbose=0)
@@ -227,7 +235,7 @@ def test_epoch_metrics_same_with_and_without_the_epoch_buffer(monkeypatch):
     results = []
     for limit in (models._EpochMetrics.MAX_BUFFER_BYTES, 0):
         monkeypatch.setattr(models._EpochMetrics, "MAX_BUFFER_BYTES", limit)
-        model = _tiny_model(optimizer=optimizers.SGD(0.0), loss="sparse_categorical_crossentropy",
+        model = _tiny_model(optimizer=_frozen_sgd(), loss="sparse_categorical_crossentropy",
                             metrics=["accuracy", "sparse_categorical_accuracy"])
         h = model.fit(np.c_[x, x[:, :1]], y, batch_size=8, shuffle=False, verbose=0)
         results.append(h.history)
@@ -269,7 +277,7 @@ def test_fit_runs_blas_on_one_thread_and_restores_it(monkeypatch):
 def test_regularization_is_added_to_the_loss():
     model = Sequential([layers.Input(shape=(2,)),
                         layers.Dense(1, kernel_regularizer="l2", kernel_initializer="ones")])
-    model.compile(optimizer=optimizers.SGD(0.0), loss="mse")
+    model.compile(optimizer=_frozen_sgd(), loss="mse")
     x = np.zeros((4, 2), np.float32)
     # prediction 0, target 1 -> mse 1; l2 default 0.01 * (1 + 1) = 0.02
     assert model.evaluate(x, np.ones((4, 1)), verbose=0) == pytest.approx(1.02, rel=1e-6)

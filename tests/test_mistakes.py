@@ -1,0 +1,294 @@
+"""Learner mistakes (issue 11, round 2): each gets a clear honggong error or one HonggongWarning.
+
+The mistakes tried and how each class is answered are listed in docs/MISTAKES.md; every test here
+is one of them. A HonggongError has the facts in English and a "해결:" line in Korean.
+"""
+import warnings
+
+import numpy as np
+import pytest
+
+from honggong import callbacks, layers, losses, optimizers
+from honggong.backend import HonggongError, HonggongTypeError
+from honggong.checks import HonggongWarning
+from honggong.models import Sequential
+
+
+@pytest.fixture(autouse=True)
+def _fresh_names():
+    layers.reset_names()
+    yield
+    layers.reset_names()
+
+
+def data(n=5000, features=4, classes=10, seed=0):
+    r = np.random.default_rng(seed)
+    return r.normal(size=(n, features)).astype(np.float32), r.integers(0, classes, n)
+
+
+def classifier(features=4, classes=10, loss="sparse_categorical_crossentropy", **compile_kw):
+    model = Sequential([layers.Input(shape=(features,)), layers.Dense(classes, activation="softmax")])
+    model.compile(optimizer="sgd", loss=loss, **compile_kw)
+    return model
+
+
+def raises(call, *phrases):
+    """call() raises a HonggongError whose message has each phrase and a 해결: line."""
+    with pytest.raises((HonggongError, HonggongTypeError)) as info:
+        call()
+    text = str(info.value)
+    for phrase in phrases:
+        assert phrase in text, text
+    assert "해결:" in text, text
+    return text
+
+
+def no_warnings(call):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        return call()
+
+
+# ---- 1. labels: every row is checked -------------------------------------------------------
+@pytest.mark.parametrize("bad", [-1, 10])
+def test_a_bad_label_after_row_4096_is_found_before_training(bad):
+    x, y = data()
+    y[4500] = bad
+    model = classifier()
+    before = model.get_weights()
+    text = raises(lambda: model.fit(x, y, verbose=0), f"label {bad}", "index 4500", "[0, 10)")
+    assert "y[4500]" in text
+    assert all(np.array_equal(a, b) for a, b in zip(before, model.get_weights()))   # not trained
+
+
+def test_a_non_integer_label_after_row_4096_is_found():
+    x, y = data()
+    y = y.astype(np.float32)
+    y[4999] = 2.5
+    raises(lambda: classifier().fit(x, y, verbose=0), "non-integer value 2.5", "4999")
+
+
+def test_a_bad_validation_label_is_found():
+    x, y = data(200)
+    y_val = y[:50].copy()
+    y_val[40] = 10
+    raises(lambda: classifier().fit(x, y, validation_data=(x[:50], y_val), verbose=0),
+           "validation y", "label 10", "index 40")
+
+
+# ---- 4. fit arguments ----------------------------------------------------------------------
+@pytest.mark.parametrize("kw, phrases", [
+    ({"batch_size": 0}, ["batch_size", ">= 1", "received 0"]),
+    ({"batch_size": -32}, ["batch_size", ">= 1", "received -32"]),
+    ({"batch_size": 32.0}, ["batch_size", "expected an integer", "32.0", "batch_size=32"]),
+    ({"batch_size": "32"}, ["batch_size", "expected an integer", "'32'", "따옴표 없이"]),
+    ({"batch_size": True}, ["batch_size", "expected an integer"]),
+    ({"epochs": 2.5}, ["epochs", "expected an integer", "2.5"]),
+    ({"epochs": -1}, ["epochs", ">= 0", "received -1"]),
+    ({"epochs": None}, ["epochs", "expected an integer", "None"]),
+])
+def test_fit_arguments_are_checked(kw, phrases):
+    x, y = data(100)
+    raises(lambda: classifier().fit(x, y, verbose=0, **kw), *phrases)
+
+
+def test_huge_batch_size_trains_as_one_batch_like_keras():
+    x, y = data(100, features=784)               # a buffer of 10**9 rows would be 2.85 TiB
+    model = classifier(features=784)
+    history = model.fit(x, y, batch_size=10**9, epochs=2, verbose=0)
+    assert len(history.history["loss"]) == 2
+    # one batch of all 100 samples per epoch = one optimizer step per epoch
+    assert model.optimizer.iterations == 2
+
+
+def test_batch_size_none_means_32():
+    x, y = data(64)
+    model = classifier()
+    model.fit(x, y, batch_size=None, verbose=0)
+    assert model.optimizer.iterations == 2
+
+
+def test_epochs_0_says_it_trained_nothing_once():
+    x, y = data(100)
+    model = classifier()
+    with pytest.warns(HonggongWarning, match="trains for 0 epochs") as record:
+        history = model.fit(x, y, epochs=0, verbose=0)
+    assert history.history == {}
+    assert "해결:" in str(record[0].message)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")            # the same mistake again: told once only
+        model.fit(x, y, epochs=0, verbose=0)
+
+
+@pytest.mark.parametrize("method", ["evaluate", "predict"])
+@pytest.mark.parametrize("batch_size", [0, 2.0, "8"])
+def test_evaluate_and_predict_check_batch_size(method, batch_size):
+    x, y = data(20)
+    model = classifier()
+    args = (x, y) if method == "evaluate" else (x,)
+    raises(lambda: getattr(model, method)(*args, batch_size=batch_size, verbose=0), "batch_size")
+
+
+# ---- 5. validation_data gets the checks x gets -----------------------------------------------
+def test_validation_data_without_y():
+    x, y = data(100)
+    raises(lambda: classifier().fit(x, y, validation_data=x[:20], verbose=0),
+           "validation_data expected a tuple (x_val, y_val)", "ndarray of shape (20, 4)",
+           "validation_data=(")
+
+
+def test_validation_data_swapped():
+    x, y = data(100)
+    raises(lambda: classifier().fit(x, y, validation_data=(y[:20], x[:20]), verbose=0),
+           "looks swapped", "(x_val, y_val)")
+
+
+def test_validation_data_with_nan():
+    x, y = data(100)
+    x_val = x[:20].copy()
+    x_val[7, 2] = np.nan
+    raises(lambda: classifier().fit(x, y, validation_data=(x_val, y[:20]), verbose=0),
+           "validation x contains 1 NaN", "sample index 7")
+
+
+def test_validation_data_three_elements_and_wrong_features():
+    x, y = data(100)
+    raises(lambda: classifier().fit(x, y, validation_data=(x, y, y), verbose=0),
+           "tuple of 2 arrays", "3 elements")
+    raises(lambda: classifier().fit(x, y, validation_data=(x[:, :3], y), verbose=0),
+           "validation x expected samples of shape (4,)", "(100, 3)")
+
+
+def test_validation_data_lengths_differ():
+    x, y = data(100)
+    raises(lambda: classifier().fit(x, y, validation_data=(x[:20], y[:19]), verbose=0),
+           "same number of samples", "20 and 19")
+
+
+# ---- 6. evaluate without y, string labels ----------------------------------------------------
+def test_evaluate_without_y():
+    x, y = data(50)
+    raises(lambda: classifier().evaluate(x, verbose=0),
+           "evaluate expected targets y", "received None", "model.evaluate(x_test, y_test)")
+
+
+@pytest.mark.parametrize("method", ["fit", "evaluate"])
+def test_string_labels(method):
+    x, y = data(50)
+    names = np.array(["티셔츠", "바지", "스웨터", "드레스", "코트", "샌달", "셔츠", "스니커즈",
+                      "가방", "앵클 부츠"])
+    model = classifier()
+    raises(lambda: getattr(model, method)(x, names[y], verbose=0),
+           "expected numbers", "dtype <U", "클래스 번호")
+
+
+def test_scalar_y():
+    x, _ = data(10)
+    raises(lambda: classifier().fit(x, 3, verbose=0), "single number 3")
+
+
+# ---- 10. warnings for silent mistakes and the learning-rate error ---------------------------
+def test_unscaled_pixels_warn_once():
+    r = np.random.default_rng(0)
+    x = r.integers(0, 256, size=(64, 784)).astype(np.uint8)
+    y = r.integers(0, 10, 64)
+    model = classifier(features=784)
+    with pytest.warns(HonggongWarning, match="raw pixel values") as record:
+        model.fit(x, y, verbose=0)
+    assert "/ 255.0" in str(record[0].message)
+    no_warnings(lambda: model.fit(x, y, verbose=0))                 # told once
+    no_warnings(lambda: classifier(features=784).fit(x / 255.0, y, verbose=0))   # scaled: quiet
+
+
+def test_validation_scaled_unlike_training_warns():
+    r = np.random.default_rng(0)
+    x = r.integers(0, 256, size=(64, 784)).astype(np.float32)
+    y = r.integers(0, 10, 64)
+    model = classifier(features=784)
+    with pytest.warns(HonggongWarning, match="scaled differently") as record:
+        model.fit(x / 255.0, y, validation_data=(x, y), verbose=0)
+    assert "해결:" in str(record[0].message)
+    no_warnings(lambda: classifier(features=784).fit(x / 255.0, y, validation_data=(x / 255.0, y),
+                                                     verbose=0))
+
+
+def test_from_logits_after_softmax_warns():
+    x, y = data(50)
+    model = classifier(loss=losses.SparseCategoricalCrossentropy(from_logits=True))
+    with pytest.warns(HonggongWarning, match="from_logits=True") as record:
+        model.fit(x, y, verbose=0)
+    assert "softmax" in str(record[0].message)
+    logits = Sequential([layers.Input(shape=(4,)), layers.Dense(10)])
+    logits.compile(optimizer="sgd", loss=losses.SparseCategoricalCrossentropy(from_logits=True))
+    no_warnings(lambda: logits.fit(x, y, verbose=0))
+
+
+@pytest.mark.parametrize("lr", [0, 0.0, -0.01, float("nan")])
+@pytest.mark.parametrize("cls", [optimizers.SGD, optimizers.Adam, optimizers.RMSprop])
+def test_learning_rate_not_positive_is_an_error(cls, lr):
+    raises(lambda: cls(learning_rate=lr), "learning_rate must be a positive number")
+
+
+def test_learning_rate_setter_still_allows_zero_for_experiments():
+    opt = optimizers.SGD()
+    opt.learning_rate = 0.0
+    assert opt.learning_rate == 0.0
+
+
+@pytest.mark.parametrize("make, owner", [
+    (lambda: callbacks.EarlyStopping(monitor="val_los"), "EarlyStopping"),
+    (lambda: callbacks.ModelCheckpoint("m.keras", monitor="val_acuracy", save_best_only=True),
+     "ModelCheckpoint"),
+])
+def test_monitor_typo_is_told_at_the_start_of_training(make, owner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    x, y = data(50)
+    model = classifier(metrics=["accuracy"])
+    seen_at = []
+
+    class Epochs(callbacks.Callback):
+        def on_epoch_begin(self, epoch, logs=None):
+            seen_at.append(epoch)
+
+    cb = make()
+    with pytest.warns(HonggongWarning) as record:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)     # Keras' own per-epoch warning
+            warnings.simplefilter("always", HonggongWarning)
+            model.fit(x, y, validation_split=0.2, callbacks=[Epochs(), cb], epochs=1, verbose=0)
+    ours = [w for w in record if issubclass(w.category, HonggongWarning)]
+    assert len(ours) == 1
+    text = str(ours[0].message)
+    assert owner in text and "Did you mean" in text
+    assert "'val_loss'" in text if "los" in cb.monitor else "'val_accuracy'" in text
+    assert "loss, accuracy, val_loss, val_accuracy" in text
+
+
+def test_monitor_val_loss_without_validation_data_is_told_at_start():
+    x, y = data(50)
+    model = classifier()
+    with pytest.warns(HonggongWarning, match="no validation data") as record:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            warnings.simplefilter("always", HonggongWarning)
+            model.fit(x, y, callbacks=[callbacks.EarlyStopping()], epochs=1, verbose=0)
+    assert "validation_split=0.2" in str([str(w.message) for w in record])
+
+
+def test_correct_monitor_is_quiet():
+    x, y = data(50)
+    model = classifier(metrics=["accuracy"])
+    no_warnings(lambda: model.fit(x, y, validation_split=0.2, epochs=2, verbose=0,
+                                  callbacks=[callbacks.EarlyStopping(monitor="val_accuracy")]))
+
+
+def test_custom_loss_function_says_what_is_supported():
+    def my_loss(y_true, y_pred):
+        return ((y_true - y_pred) ** 2).mean()
+
+    model = Sequential([layers.Input(shape=(4,)), layers.Dense(1)])
+    text = raises(lambda: model.compile(optimizer="sgd", loss=my_loss),
+                  "custom loss function 'my_loss' is not supported", "no automatic",
+                  "mean_squared_error")
+    assert "losses.Loss" in text
+    model.compile(optimizer="sgd", loss=losses.mean_squared_error)      # honggong's own: fine
