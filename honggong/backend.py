@@ -7,7 +7,8 @@
 - ``global_rng()``: 초기화(initializers)와 Dropout이 쓰는 numpy 난수 생성기.
   ``honggong.utils.set_random_seed(seed)``가 다시 시드를 정합니다.
 - ``floatx_scope("float64")``: 잠시 float64로 바꾸는 ``with`` 블록 (기울기 검사용).
-- ``HonggongError``: 학습자가 읽기 쉬운 오류 (ValueError의 하위 클래스).
+- ``HonggongError``: 학습자가 읽기 쉬운 오류 (ValueError의 하위 클래스). 모든 honggong 오류의 바탕이며
+  ``message()``가 사실(expected / received) 다음에 ``해결:`` 줄을 붙이는 한 가지 형식을 만듭니다.
 """
 from contextlib import contextmanager
 
@@ -20,22 +21,50 @@ _RNG = np.random.default_rng()
 
 
 class HonggongError(ValueError):
-    """A value error whose message a learner can act on.
+    """A value error whose message a learner can act on; the base of every honggong error.
 
-    The message has the facts in English ("expected ..., received ...") and, when given,
-    a short Korean hint on a new line starting with "해결:" or "힌트:".
+    ``except HonggongError`` catches them all (``HonggongTypeError``, ``SavingError``,
+    ``LayerError``, ``DatasetError`` ...). The message is built by ``message()``: the facts in
+    English ("expected ..., received ..."), then one line starting with "해결:" saying what to do.
     """
 
 
-class HonggongTypeError(TypeError):
-    """A type error (wrong kind of object) with a learner-friendly message."""
+class HonggongTypeError(HonggongError, TypeError):
+    """A wrong kind of object (a string where a number belongs ...): a ``TypeError`` as Python
+    expects, and a ``HonggongError`` like every other honggong error."""
 
 
-def message(english, korean_hint=None):
-    """Join the English facts and an optional Korean hint into one error message."""
-    if korean_hint:
-        return f"{english}\n{korean_hint}"
-    return english
+_FIX_PREFIXES = ("해결:", "힌트:")
+
+
+def message(english, korean_hint=None, *, expected=None, received=None):
+    """The one error form: the facts, then the fix, always in this order::
+
+        <facts> Expected <expected>, received <received>.
+        해결: <what to do>
+
+    ``english`` states what went wrong. ``expected`` / ``received`` (optional text) are appended
+    as one more fact sentence. ``korean_hint`` is the fix; it becomes the last line and always
+    starts with "해결:" (a leading "해결:" or "힌트:" in the text given is not repeated).
+    Warnings use the same form.
+    """
+    facts = str(english).strip()
+    if expected is not None or received is not None:
+        parts = []
+        if expected is not None:
+            parts.append(f"expected {expected}")
+        if received is not None:
+            parts.append(f"received {received}")
+        sentence = ", ".join(parts)
+        facts = f"{facts} {sentence[0].upper()}{sentence[1:]}."
+    if not korean_hint:
+        return facts
+    fix = str(korean_hint).strip()
+    for prefix in _FIX_PREFIXES:
+        if fix.startswith(prefix):
+            fix = fix[len(prefix):].lstrip()
+            break
+    return f"{facts}\n해결: {fix}"
 
 
 def describe(value):
@@ -94,7 +123,7 @@ def set_epsilon(value):
     if not 0.0 < value < 0.5:
         raise HonggongError(message(
             f"epsilon must be a small positive number below 0.5, received {value}.",
-            "힌트: 기본값 1e-7을 그대로 쓰는 것이 보통입니다.",
+            "해결: 기본값 1e-7을 그대로 쓰는 것이 보통입니다 (backend.set_epsilon(1e-7)).",
         ))
     _EPSILON = value
 

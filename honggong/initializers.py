@@ -188,10 +188,12 @@ class VarianceScaling(RandomInitializer):
             ))
         if mode not in _MODES:
             raise HonggongError(message(
-                f"Unknown mode {mode!r}: expected one of {_MODES}.", None))
+                f"Unknown mode {mode!r}: expected one of {_MODES}.",
+                "해결: 보통 mode='fan_in'(He, LeCun) 또는 'fan_avg'(Glorot)를 씁니다."))
         if distribution not in _DISTRIBUTIONS:
             raise HonggongError(message(
-                f"Unknown distribution {distribution!r}: expected one of {_DISTRIBUTIONS}.", None))
+                f"Unknown distribution {distribution!r}: expected one of {_DISTRIBUTIONS}.",
+                "해결: 목록에 있는 분포 이름 중 하나를 쓰세요 (예: 'truncated_normal', 'uniform')."))
         self.scale, self.mode, self.distribution = float(scale), mode, distribution
 
     def variance_denominator(self, shape):

@@ -35,6 +35,21 @@ def test_honggong_error_is_value_error():
     assert issubclass(backend.HonggongTypeError, TypeError)
 
 
+def test_except_honggong_error_catches_every_honggong_error():
+    from honggong import layers, models, saving
+    from honggong.datasets import _errors
+    from honggong.quiz import bank
+    for cls in (backend.HonggongTypeError, layers.LayerError, models.ModelError,
+                saving.SavingError, _errors.DatasetError, _errors.DatasetNotFoundError,
+                bank.QuizBankError):
+        assert issubclass(cls, backend.HonggongError), cls
+    with pytest.raises(backend.HonggongError) as info:      # a type error from the public API
+        from honggong import activations
+        activations.get(3.5)
+    assert isinstance(info.value, TypeError)
+    assert type(info.value) is backend.HonggongTypeError
+
+
 def test_seed_global_rng_is_reproducible():
     backend.seed_global_rng(3)
     a = backend.global_rng().standard_normal(4)
@@ -54,8 +69,39 @@ def test_float_dtype_of_keeps_floats_and_promotes_integers():
 
 def test_describe_and_message():
     assert backend.describe(np.zeros((2, 3), np.float32)) == "array of shape (2, 3) and dtype float32"
-    assert backend.message("facts", "힌트: x") == "facts\n힌트: x"
     assert backend.message("facts") == "facts"
+    # one form: the facts, then exactly one "해결:" line, whatever prefix the caller wrote
+    assert backend.message("facts", "해결: x") == "facts\n해결: x"
+    assert backend.message("facts", "힌트: x") == "facts\n해결: x"
+    assert backend.message("facts", "x") == "facts\n해결: x"
+
+
+def test_message_puts_expected_and_received_facts_before_the_fix():
+    text = backend.message("Dense got the wrong input.", "Flatten을 넣으세요.",
+                           expected="a 2-D input (batch, features)", received="shape (None, 28, 28)")
+    assert text == ("Dense got the wrong input. Expected a 2-D input (batch, features), received "
+                    "shape (None, 28, 28).\n해결: Flatten을 넣으세요.")
+    assert backend.message("Bad seed.", received="'a'") == "Bad seed. Received 'a'."
+
+
+def test_every_message_call_in_the_package_gives_a_fix():
+    """The one error form needs a 해결: line: every message(...) call in honggong passes a fix."""
+    import ast
+    from pathlib import Path
+    root = Path(backend.__file__).parent
+    missing = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", None))
+            if name != "message":
+                continue
+            hint = node.args[1] if len(node.args) > 1 else next(
+                (k.value for k in node.keywords if k.arg == "korean_hint"), None)
+            if hint is None or isinstance(hint, ast.Constant) and not hint.value:
+                missing.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert missing == []
 
 
 def test_set_epsilon_validates_and_sets():
