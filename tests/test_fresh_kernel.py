@@ -1,0 +1,111 @@
+"""Issue 10 item 4: a chapter runs in a kernel where honggong is not installed (as on Colab).
+
+A fresh virtual environment outside the repository gets only ipykernel + nbclient. Chapter 2 is copied
+into an empty folder and executed there with nbclient; its first code cell finds no honggong and
+`%pip install`s it from HONGGONG_INSTALL_SOURCE, here a wheel built from this checkout (on Colab the
+cell's default, pyproject.toml's `[tool.honggong] install-source`, applies). Then the chapter runs to
+the end: its checked outputs equal the stored ones, no other cell writes to stderr, honggong is
+imported from the venv (not the repository), and every widget it made is a core ipywidgets widget
+(no third-party widget front end: only those work in Colab's widget manager).
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+CHAPTER = "02_activations.ipynb"          # needs no data set: widgets, figures, quizzes
+CORE_WIDGET_MODULES = {"@jupyter-widgets/base", "@jupyter-widgets/controls", "@jupyter-widgets/output"}
+LEFT_OUT = ("notebooks/", "tests/", "benchmarks/", "docs/")
+
+PROBE = """\
+import json, sys, honggong
+from ipywidgets.widgets import widget as _w
+_made = getattr(_w, "_instances", None) or getattr(_w.Widget, "widgets", {})
+print(json.dumps({"prefix": sys.prefix, "honggong": honggong.__file__,
+                  "widget_modules": sorted({w._model_module for w in _made.values()})}))"""
+
+DRIVER = """\
+import json, sys, time, nbformat
+from nbclient import NotebookClient
+nb = nbformat.read(sys.argv[1], as_version=4)
+nb.cells.append(nbformat.v4.new_code_cell(sys.argv[2]))
+start = time.perf_counter()
+NotebookClient(nb, kernel_name="python3", timeout=600, resources={"metadata": {"path": "."}}).execute()
+nb.metadata["seconds"] = time.perf_counter() - start
+nbformat.write(nb, sys.argv[1])
+"""
+
+
+def build_wheel(out):
+    """A wheel of this checkout, built from a copy of the tracked files (keeps build/ out of the tree)."""
+    src = out / "src"
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    for rel in files.splitlines():
+        if rel.startswith(LEFT_OUT) or not (ROOT / rel).is_file():
+            continue
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / rel, src / rel)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(src)],
+                   check=True, capture_output=True, text=True)
+    (wheel,) = out.glob("honggong-*.whl")
+    return wheel
+
+
+def test_chapter_runs_in_a_fresh_venv_via_its_install_cell(tmp_path):
+    t0 = time.perf_counter()
+    wheel = build_wheel(tmp_path / "wheel")
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    py = venv / "bin" / "python"
+    subprocess.run([str(py), "-m", "pip", "install", "-q", "ipykernel", "nbclient"],
+                   check=True, capture_output=True, text=True)
+    work = tmp_path / "empty"
+    work.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MPLBACKEND", "VIRTUAL_ENV")}
+    env.update(HONGGONG_INSTALL_SOURCE=str(wheel), PIP_DISABLE_PIP_VERSION_CHECK="1",
+               JUPYTER_PATH=str(venv / "share" / "jupyter"), JUPYTER_DATA_DIR=str(tmp_path / "jupyter"),
+               MPLCONFIGDIR=str(tmp_path / "mpl"), PATH=f"{venv / 'bin'}:{env.get('PATH', '')}")
+    missing = subprocess.run([str(py), "-c", "import importlib.util as u; print(u.find_spec('honggong'))"],
+                             cwd=work, env=env, capture_output=True, text=True, check=True)
+    assert missing.stdout.strip() == "None"      # really a kernel without honggong
+    setup_s = time.perf_counter() - t0
+
+    nb_path = work / CHAPTER
+    shutil.copy(ROOT / "notebooks" / CHAPTER, nb_path)
+    (work / "run.py").write_text(DRIVER)
+    run = subprocess.run([str(py), "run.py", CHAPTER, PROBE], cwd=work, env=env, capture_output=True,
+                         text=True, timeout=900)
+    assert run.returncode == 0, f"the chapter failed in the fresh venv:\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}"
+    ran = nbformat.read(str(nb_path), as_version=4)
+    stored = nbformat.read(str(ROOT / "notebooks" / CHAPTER), as_version=4)
+
+    install = next(c for c in ran.cells if c.cell_type == "code")
+    assert "HONGGONG_INSTALL_SOURCE" in install.source
+    stdout = "".join(o.get("text", "") for o in install.outputs if o.output_type == "stream")
+    assert "you may need to restart the kernel" in stdout      # %pip ran (its closing note)
+
+    probe = json.loads(ran.cells[-1].outputs[0]["text"])
+    assert Path(probe["prefix"]).resolve() == venv.resolve()
+    assert Path(probe["honggong"]).resolve().is_relative_to((venv / "lib").resolve()), probe["honggong"]
+    assert probe["widget_modules"] and set(probe["widget_modules"]) <= CORE_WIDGET_MODULES, probe
+    labext = venv / "share" / "jupyter" / "labextensions"
+    front_ends = sorted(str(p.relative_to(labext)) for p in labext.glob("*/*/package.json")) + \
+        sorted(str(p.relative_to(labext)) for p in labext.glob("[!@]*/package.json"))
+    assert front_ends == ["@jupyter-widgets/jupyterlab-manager/package.json"], front_ends
+
+    for i, (cell, want) in enumerate(zip(ran.cells[2:], stored.cells[2:]), start=2):
+        if cell.cell_type != "code":
+            continue
+        errors = [o.get("text", "") for o in cell.outputs if o.output_type == "stream" and o.name == "stderr"]
+        assert errors == [], f"{CHAPTER} cell {i} wrote to stderr in the fresh venv: {errors}"
+        if want.outputs:   # a # NBVAL_CHECK_OUTPUT cell: the same text as the stored run
+            got = [o.get("text") or o.get("data", {}).get("text/plain") for o in cell.outputs]
+            assert got == [o.get("text") or o.get("data", {}).get("text/plain") for o in want.outputs], i
+    print(f"\n[fresh venv] wheel + venv + ipykernel/nbclient {setup_s:.1f} s; "
+          f"{CHAPTER} incl. %pip install {ran.metadata['seconds']:.1f} s; total {time.perf_counter() - t0:.1f} s")
