@@ -19,7 +19,7 @@ import numpy as np
 
 from .backend import HonggongError, HonggongTypeError, describe, message
 
-__all__ = ["HonggongWarning", "warn_once", "closest", "unknown_name", "integer", "number",
+__all__ = ["HonggongWarning", "warn_once", "error", "type_error", "closest", "unknown_name", "integer", "number",
            "targets", "validation_data", "labels_in_range", "loss_argument", "log_keys",
            "check_monitor", "no_epochs", "input_scale", "validation_scale", "from_logits_after_softmax"]
 
@@ -46,6 +46,20 @@ def warn_once(owner, key, english, korean_hint, stacklevel=3):
     seen.add(key)
     warnings.warn(message(english, korean_hint), HonggongWarning, stacklevel=stacklevel)
     return True
+
+
+def error(text, cls=HonggongError):
+    """A ``cls`` error from "English facts. 해결: Korean fix" text, the fix on its own line."""
+    for mark in (" 해결:", " 힌트:"):
+        if mark in text:
+            facts, _, fix = text.partition(mark)
+            return cls(message(facts.rstrip(), mark.strip() + fix))
+    return cls(text)
+
+
+def type_error(text):
+    """``error(text)`` as a HonggongTypeError (a wrong kind of object)."""
+    return error(text, HonggongTypeError)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -22,6 +22,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from . import fonts
+from . import checks
+from .checks import error as _error, type_error as _type_error
 from . import surfaces as _surfaces
 
 fonts.use_korean_font()
@@ -173,7 +175,7 @@ def plot_trajectories(trajectories, surface=None, ax=None, title=None, show=Fals
     trajs = _as_list(trajectories)
     if surface is None:
         if not trajs or not hasattr(trajs[0], "surface"):
-            raise ValueError(
+            raise _error(
                 "Expected Trajectory objects from honggong.trajectory(...) or a surface=..., "
                 f"received {type(trajs[0]).__name__ if trajs else 'an empty list'}. "
                 "해결: plot_trajectories([honggong.trajectory('adam')]) 처럼 궤적을 주세요."
@@ -224,7 +226,7 @@ def _history_dict(history):
         return history.history
     if isinstance(history, dict):
         return history
-    raise TypeError(
+    raise _type_error(
         f"Expected a History (from model.fit) or its .history dict, received {type(history).__name__}. "
         "해결: history = model.fit(...) 로 받은 객체를 주세요."
     )
@@ -250,7 +252,7 @@ def plot_history(history, metrics=None, stopped_epoch=None, title=None, show=Fal
         metrics = [metrics]
     missing = [m for m in metrics if m not in h]
     if missing or not metrics:
-        raise ValueError(
+        raise _error(
             f"Expected metric names from the history {sorted(h)}, received {missing or metrics}. "
             "해결: history.history.keys()에 있는 이름을 쓰세요."
         )
@@ -362,7 +364,7 @@ def class_names(names="ko"):
         return list(fm.CLASS_NAMES_EN)
     if names == "both":
         return [f"{k} / {e}" for k, e in zip(fm.CLASS_NAMES_KO, fm.CLASS_NAMES_EN)]
-    raise ValueError(
+    raise _error(
         f"Expected class_names 'ko', 'en', 'both', a list or None, received {names!r}. "
         "해결: class_names='ko' (한국어) 또는 'en' (영어)을 쓰세요."
     )
@@ -371,13 +373,68 @@ def class_names(names="ko"):
 _resolve_class_names = class_names      # the plot functions' argument of the same name shadows it
 
 
-def _labels(values):
+def _labels(values, what="labels", n_classes=None):
+    """Class numbers (ints) from labels or from ``model.predict`` probabilities (argmax is taken);
+    checked: numbers, whole, not negative, below ``n_classes`` when given."""
     if values is None:
         return None
     a = np.asarray(values)
-    if a.ndim == 2:              # probabilities from model.predict -> the most likely class
+    if a.dtype.kind in "USO":
+        raise _error(
+            f"Expected {what} as class numbers 0, 1, 2, ..., received an array of dtype {a.dtype}. "
+            "해결: 클래스 이름이 아니라 번호를 주세요. 이름은 class_names=로 정합니다."
+        )
+    if a.ndim == 2 and a.shape[1] > 1:   # probabilities from model.predict -> the most likely class
         a = a.argmax(axis=1)
-    return a.astype(int).ravel()
+    if a.ndim > 2 or (a.ndim == 2 and a.shape[1] != 1):
+        raise _error(
+            f"Expected {what} of shape (n,) or probabilities (n, n_classes), received shape {a.shape}. "
+            "해결: 레이블 배열(y_test)이나 model.predict의 결과를 그대로 주세요."
+        )
+    a = a.ravel()
+    if a.dtype.kind == "b" or (a.dtype.kind in "fc" and not np.all(np.isfinite(a) & (a == np.round(a)))):
+        raise _error(
+            f"Expected {what} as whole class numbers, received values like {a[:3].tolist()}. "
+            "해결: 레이블은 0, 1, 2, ... 같은 정수입니다. 확률이면 model.predict의 2차원 결과를 그대로 주세요."
+        )
+    a = a.astype(int)
+    if a.size and (a.min() < 0 or (n_classes is not None and a.max() >= n_classes)):
+        bad = int(a.min()) if a.min() < 0 else int(a.max())
+        shifted = " 1부터 시작하는 레이블이면 1을 빼세요 (y - 1)." if a.min() >= 1 else ""
+        raise _error(
+            f"Expected {what} in the range [0, {n_classes if n_classes is not None else 'n_classes'}), "
+            f"received the label {bad} (labels {int(a.min())}..{int(a.max())}). "
+            f"해결: 클래스 번호는 0부터 시작합니다.{shifted}"
+        )
+    return a
+
+
+def _images(images):
+    """Images as (n, height, width); flattened rows (n, 784) are refused with the reshape to use."""
+    try:
+        imgs = np.asarray(images, dtype=float)
+    except (TypeError, ValueError):
+        raise _type_error(
+            f"Expected images as a numeric array (n, height, width), received {type(images).__name__}. "
+            "해결: x_train[:10] 처럼 넘파이 배열을 주세요."
+        ) from None
+    if imgs.ndim == 4 and imgs.shape[-1] == 1:
+        imgs = imgs[..., 0]                      # (n, h, w, 1) channel axis
+    if imgs.ndim == 2:
+        side = int(round(imgs.shape[1] ** 0.5))
+        if side >= 8 and side * side == imgs.shape[1] and imgs.shape[0] * 4 < imgs.shape[1]:
+            raise _error(
+                f"Expected images of shape (n, height, width), received shape {imgs.shape}: "
+                f"{imgs.shape[0]} flattened rows of {imgs.shape[1]} = {side}x{side} pixels. "
+                f"해결: 다시 이미지 모양으로 바꾸어 주세요: plots.plot_images(x.reshape(-1, {side}, {side}))"
+            )
+        imgs = imgs[None]
+    if imgs.ndim != 3 or imgs.shape[0] == 0 or 0 in imgs.shape[1:]:
+        raise _error(
+            f"Expected images of shape (n, height, width) with n >= 1, received shape {imgs.shape}. "
+            "해결: x_train[:10] 처럼 이미지 여러 장을 주세요 (28×28 이미지 한 장은 x[None])."
+        )
+    return imgs
 
 
 def plot_images(images, labels=None, predictions=None, class_names="ko", ncols=5, max_images=20, show=False):
@@ -385,17 +442,19 @@ def plot_images(images, labels=None, predictions=None, class_names="ko", ncols=5
 
     ``predictions`` may be class numbers or the probabilities from ``model.predict`` (argmax is taken).
     """
-    imgs = np.asarray(images)
-    if imgs.ndim == 2:
-        imgs = imgs[None]
-    if imgs.ndim != 3:
-        raise ValueError(
-            f"Expected images of shape (n, height, width), received shape {imgs.shape}. "
-            "해결: x_train[:10] 처럼 이미지 여러 장을 주세요 (28×28 이미지 한 장은 x[None])."
-        )
+    imgs = _images(images)
     names = _resolve_class_names(class_names)
+    ncols = checks.integer(ncols, "ncols", 1, where="plot_images")
+    max_images = checks.integer(max_images, "max_images", 1, where="plot_images")
     n = min(len(imgs), max_images)
-    true, pred = _labels(labels), _labels(predictions)
+    k = len(names) if names else None
+    true, pred = _labels(labels, "labels", k), _labels(predictions, "predictions", k)
+    for given, what in ((true, "labels"), (pred, "predictions")):
+        if given is not None and len(given) < n:
+            raise _error(
+                f"Expected at least {n} {what} for {n} images, received {len(given)}. "
+                f"해결: 이미지와 같은 범위를 자르세요, 예: plot_images(x[:{n}], y[:{n}])"
+            )
     ncols = min(ncols, n)
     nrows = -(-n // ncols)
     fig, axes = new_figure(nrows, ncols, figsize=(1.9 * ncols, 2.3 * nrows))
@@ -418,9 +477,12 @@ def plot_images(images, labels=None, predictions=None, class_names="ko", ncols=5
 
 def confusion_matrix(y_true, y_pred, n_classes=None):
     """Counts C[i, j] = number of samples with true class i predicted as j (rows: 정답, columns: 예측)."""
-    t, p = _labels(y_true), _labels(y_pred)
+    t, p = _labels(y_true, "y_true", n_classes), _labels(y_pred, "y_pred", n_classes)
+    if t is None or p is None:
+        raise _error("Expected y_true and y_pred, received None. "
+                     "해결: plot_confusion_matrix(val_target, val_pred)처럼 정답과 예측을 주세요.")
     if t.shape != p.shape:
-        raise ValueError(
+        raise _error(
             f"Expected y_true and y_pred of the same length, received {t.shape[0]} and {p.shape[0]}. "
             "해결: 같은 샘플들의 정답과 예측을 주세요."
         )
@@ -482,7 +544,7 @@ def plot_decision_boundary(model, x, y, resolution=150, ax=None, title="결정 �
     """
     x = np.asarray(x, dtype=np.float32)
     if x.ndim != 2 or x.shape[1] != 2:
-        raise ValueError(
+        raise _error(
             f"Expected 2-D points of shape (n, 2), received shape {x.shape}. "
             "해결: 결정 경계는 특성이 2개인 데이터(예: datasets.synthetic.moons)에서만 그릴 수 있습니다."
         )

@@ -23,6 +23,8 @@ from typing import Callable
 
 import numpy as np
 
+from .checks import error as _error, type_error as _type_error
+
 __all__ = [
     "Surface", "get", "names",
     "bowl", "ill_conditioned", "rosenbrock", "beale", "saddle", "himmelblau",
@@ -102,7 +104,7 @@ class Surface:
 def _check_point(p: np.ndarray, what: str, allow_batch: bool = False) -> None:
     ok = p.shape == (2,) or (allow_batch and p.ndim >= 1 and p.shape[-1] == 2)
     if not ok:
-        raise ValueError(
+        raise _error(
             f"Expected a 2-D point (x, y) of shape (2,), received {what} with shape {p.shape}. "
             "해결: 점은 [x, y] 두 개의 수로 주세요 (예: [-7.0, 2.0])."
         )
@@ -140,7 +142,7 @@ def ill_conditioned(condition_number: float = 25.0) -> Surface:
     """
     kappa = float(condition_number)
     if not np.isfinite(kappa) or kappa < 1.0:
-        raise ValueError(
+        raise _error(
             f"Expected condition_number >= 1, received condition_number={condition_number!r}. "
             "해결: 조건수는 1 이상이어야 합니다 (1이면 둥근 그릇)."
         )
@@ -295,14 +297,14 @@ def get(identifier="bowl", **kwargs) -> Surface:
     """A Surface by name (kwargs go to its constructor, e.g. condition_number=100), or the Surface itself."""
     if isinstance(identifier, Surface):
         if kwargs:
-            raise TypeError(
+            raise _type_error(
                 f"Expected no keyword arguments with a Surface object, received {sorted(kwargs)}. "
                 "해결: 설정은 이름과 함께 주세요, 예: surfaces.get('ill_conditioned', condition_number=100)."
             )
         return identifier
     if isinstance(identifier, str) and identifier in _REGISTRY:
         return _REGISTRY[identifier](**kwargs)
-    raise ValueError(
+    raise _error(
         f"Unknown surface: expected one of {names()}, received {identifier!r}. "
         "해결: 위 이름 중 하나를 쓰세요."
     )

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .checks import error as _error, type_error as _type_error
+
 from . import surfaces as _surfaces
 
 __all__ = ["trajectory", "Trajectory", "describe", "make_optimizer"]
@@ -80,13 +82,13 @@ def make_optimizer(optimizer, **settings):
     if isinstance(optimizer, type):
         return optimizer(**settings)
     if not hasattr(optimizer, "apply"):
-        raise TypeError(
+        raise _type_error(
             f"Expected an optimizer (a name like 'adam', an optimizer class or object with apply()), "
             f"received {type(optimizer).__name__}: {optimizer!r}. "
             "해결: 'sgd', 'adam' 같은 이름이나 keras.optimizers.Adam(learning_rate=0.1)을 주세요."
         )
     if settings:
-        raise TypeError(
+        raise _type_error(
             f"Expected no extra settings with an optimizer object, received {sorted(settings)}. "
             "해결: 설정은 옵티마이저를 만들 때 주세요, 예: Adam(learning_rate=0.1)."
         )
@@ -140,14 +142,14 @@ def trajectory(optimizer, surface="bowl", start=None, steps: int = 50, **setting
     """
     surf = _surfaces.get(surface)
     if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 0:
-        raise ValueError(
+        raise _error(
             f"Expected steps to be a non-negative integer, received steps={steps!r}. "
             "해결: steps=50 처럼 0 이상의 정수를 주세요."
         )
     opt = make_optimizer(optimizer, **settings)
     params = np.array(surf.start if start is None else start, dtype=np.float32)
     if params.shape != (2,) or not np.all(np.isfinite(params)):
-        raise ValueError(
+        raise _error(
             f"Expected start to be a finite point (x, y), received start={start!r}. "
             "해결: start=(-7.0, 2.0) 처럼 두 개의 수를 주세요."
         )

@@ -30,7 +30,8 @@ import re
 import ipywidgets as W
 import numpy as np
 
-from . import plots  # registers the Hangul font
+from . import checks, plots  # plots registers the Hangul font
+from .checks import error as _error, type_error as _type_error
 from . import surfaces as _surfaces
 from .trajectory import describe, make_optimizer, trajectory
 
@@ -40,10 +41,54 @@ __all__ = [
     "figure_png",
 ]
 
-OPTIMIZER_NAMES = ("sgd", "rmsprop", "adam", "adagrad", "adamw", "nadam")
-OPTIMIZER_LABELS = {"sgd": "SGD", "rmsprop": "RMSprop", "adam": "Adam", "adagrad": "Adagrad",
-                    "adamw": "AdamW", "nadam": "Nadam"}
-OPTIMIZER_COLORS = dict(zip(OPTIMIZER_NAMES, plots.COLORS))
+def _optimizer_classes():
+    """The optimizer classes of honggong.optimizers, in the order the widgets list them
+    (the textbook order SGD, RMSprop, Adam first; classes added later come at the end)."""
+    from . import optimizers
+
+    found = [c for c in vars(optimizers).values()
+             if isinstance(c, type) and issubclass(c, optimizers.Optimizer) and c is not optimizers.Optimizer
+             and c.__module__ == optimizers.__name__]
+    first = ["SGD", "RMSprop", "Adam", "Adagrad", "AdamW", "Nadam"]
+    return sorted(found, key=lambda c: (first.index(c.__name__) if c.__name__ in first else len(first),
+                                        c.__name__))
+
+
+# Names ("adam") and labels ("Adam") come from the optimizer classes, so every optimizer compile
+# accepts is in the widgets too; compile's spellings ("Adam", "ADAM") are accepted (_optimizer_key).
+OPTIMIZER_LABELS = {c.__name__.lower(): c.__name__ for c in _optimizer_classes()}
+OPTIMIZER_NAMES = tuple(OPTIMIZER_LABELS)
+OPTIMIZER_COLORS = {n: plots.COLORS[i % len(plots.COLORS)] for i, n in enumerate(OPTIMIZER_NAMES)}
+
+
+def _optimizer_key(name, where):
+    """The widget's name for an optimizer name as compile accepts it ("Adam" -> "adam")."""
+    from . import optimizers
+
+    if not isinstance(name, str):
+        raise _type_error(
+            f"{where}: expected an optimizer name such as 'adam', received {type(name).__name__} {name!r}. "
+            "해결: optimizer='adam'처럼 이름을 주세요."
+        )
+    try:
+        key = type(optimizers.get(name)).__name__.lower()
+    except checks.HonggongError:
+        key = None
+    if key not in OPTIMIZER_LABELS:
+        raise checks.unknown_name(f"optimizer for {where}", name, OPTIMIZER_NAMES)
+    return key
+
+
+def _check_range(where, name, value, low, high):
+    """A setting inside the range its slider can show; otherwise an error naming the range (a slider
+    would clamp it silently)."""
+    value = checks.number(value, name, where=where)
+    if not low <= value <= high:
+        raise _error(
+            f"{where}: expected {name} between {low:g} and {high:g} (the slider's range), received {value:g}. "
+            f"해결: {name}를 {low:g}에서 {high:g} 사이의 값으로 주세요."
+        )
+    return value
 
 # Which optimizer uses which setting (Keras 3 argument names); a slider is shown only when one of
 # the selected optimizers uses it.
@@ -177,16 +222,29 @@ class OptimizerExplorer(_Explorer):
     def __init__(self, optimizers=("sgd", "adam"), surface="bowl", learning_rate=0.1, steps=50,
                  start=None, momentum=0.0, rho=0.9, beta_1=0.9, beta_2=0.999, nesterov=False):
         super().__init__()
+        where = "optimizer_explorer"
         if isinstance(optimizers, str):
             optimizers = (optimizers,)
-        unknown = [o for o in optimizers if o not in OPTIMIZER_NAMES]
-        if unknown:
-            raise ValueError(
-                f"Expected optimizer names from {list(OPTIMIZER_NAMES)}, received {unknown}. "
-                "해결: 'sgd', 'adam' 같은 이름을 쓰세요."
+        if not isinstance(optimizers, (list, tuple)) or not optimizers:
+            raise _type_error(
+                f"{where}: expected a list of optimizer names, received {optimizers!r}. "
+                "해결: optimizers=['sgd', 'adam']처럼 이름의 리스트를 주세요."
             )
+        optimizers = tuple(dict.fromkeys(_optimizer_key(o, where) for o in optimizers))
         surf = _surfaces.get(surface)
+        learning_rate = _check_range(where, "learning_rate", learning_rate, 1e-4, 10.0)
+        steps = checks.integer(steps, "steps", 0, 300, where=where)
+        momentum = _check_range(where, "momentum", momentum, 0.0, 0.99)
+        rho = _check_range(where, "rho", rho, 0.0, 0.999)
+        beta_1 = _check_range(where, "beta_1", beta_1, 0.0, 0.999)
+        beta_2 = _check_range(where, "beta_2", beta_2, 0.9, 0.9999)
         start = surf.start if start is None else start
+        if isinstance(start, (str, bytes)) or np.shape(start) != (2,):
+            raise _error(
+                f"{where}: expected start as a point (x, y), received {start!r}. 해결: start=(-7.0, 2.0)처럼 주세요."
+            )
+        start = (_check_range(where, "start x", start[0], *surf.xlim),
+                 _check_range(where, "start y", start[1], *surf.ylim))
         self.optimizer_select = W.SelectMultiple(
             options=[(OPTIMIZER_LABELS[n], n) for n in OPTIMIZER_NAMES], value=tuple(optimizers),
             rows=len(OPTIMIZER_NAMES), description="옵티마이저", style=_STYLE)
@@ -406,9 +464,7 @@ def _load_dataset(name, seed=0):
         (x, y), _ = fashion_mnist.load_data()
         x = (x[:2000].reshape(2000, -1) / 255.0).astype(np.float32)
         return x, y[:2000]
-    raise ValueError(
-        f"Expected a dataset from {list(DATASETS)}, received {name!r}. 해결: 'moons' 같은 이름을 쓰세요."
-    )
+    raise checks.unknown_name("dataset", name, list(DATASETS))
 
 
 class LearningRateExplorer(_Explorer):
@@ -425,6 +481,13 @@ class LearningRateExplorer(_Explorer):
 
     def __init__(self, optimizer="sgd", learning_rate=0.1, epochs=20, dataset="moons", train=True,
                  max_runs=6, seed=42):
+        where = "learning_rate_explorer"
+        optimizer = _optimizer_key(optimizer, where)
+        learning_rate = _check_range(where, "learning_rate", learning_rate, 1e-4, 10.0)
+        epochs = checks.integer(epochs, "epochs", 1, 100, where=where)
+        if dataset not in DATASETS:
+            raise checks.unknown_name(f"dataset for {where}", dataset, list(DATASETS))
+        max_runs = checks.integer(max_runs, "max_runs", 1, where=where)
         super().__init__()
         self.optimizer_dropdown = W.Dropdown(options=[(OPTIMIZER_LABELS[n], n) for n in OPTIMIZER_NAMES],
                                              value=optimizer, description="옵티마이저", style=_STYLE)
@@ -533,7 +596,42 @@ def learning_rate_explorer(optimizer="sgd", learning_rate=0.1, epochs=20, datase
 # Activation explorer
 # =============================================================================================
 
-ACTIVATION_NAMES = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "selu", "gelu", "softplus", "silu", "linear")
+def _activation_names():
+    """Every elementwise activation of honggong.activations under its own name (aliases such as
+    "swish" resolve to "silu"; softmax is left out: it mixes a whole row, a 1-D curve cannot show it)."""
+    from . import activations
+
+    first = {}
+    for n in activations.NAMES:
+        if n != "softmax":
+            first.setdefault(activations.get(n).function, n)
+    return tuple(first.values())
+
+
+ACTIVATION_NAMES = _activation_names()
+
+
+def _activation_key(name, where="activation_explorer"):
+    """The explorer's name for an activation name as Dense(activation=...) accepts it ("ReLU", "swish")."""
+    from . import activations
+
+    if not isinstance(name, str):
+        raise _type_error(
+            f"{where}: expected an activation name such as 'relu', received {type(name).__name__} {name!r}. "
+            "해결: activation_explorer('relu')처럼 이름을 주세요."
+        )
+    try:
+        function = activations.get(name).function
+    except checks.HonggongError:
+        raise checks.unknown_name(f"activation for {where}", name, ACTIVATION_NAMES) from None
+    key = next((n for n in ACTIVATION_NAMES if activations.get(n).function is function), None)
+    if key is None:
+        raise _error(
+            f"{where}: expected an elementwise activation from {list(ACTIVATION_NAMES)}, received {name!r}. "
+            "해결: softmax는 한 행 전체를 함께 바꾸므로 곡선 하나로 그릴 수 없습니다. "
+            "plots.plot_activations()나 4장의 소프트맥스 예를 보세요."
+        )
+    return key
 
 
 class ActivationExplorer(_Explorer):
@@ -545,6 +643,8 @@ class ActivationExplorer(_Explorer):
     figsize = (6.4, 4.2)
 
     def __init__(self, activation="sigmoid", x=1.0):
+        activation = _activation_key(activation)
+        x = _check_range("activation_explorer", "x", x, -5.0, 5.0)
         super().__init__()
         self.activation_dropdown = W.Dropdown(options=list(ACTIVATION_NAMES), value=activation,
                                               description="활성화 함수", style=_STYLE)
@@ -599,7 +699,43 @@ def activation_explorer(activation="sigmoid", x=1.0, display=True):
 # Loss explorer
 # =============================================================================================
 
-LOSS_NAMES = ("mean_squared_error", "mean_absolute_error", "huber", "binary_crossentropy")
+def _loss_names():
+    """The losses of honggong.losses that work on one prediction (the categorical ones need a row of
+    class scores), each under the first name honggong.losses lists for it."""
+    from . import losses
+
+    names = {}
+    for n in losses.NAMES:
+        cls = type(losses.get(n))
+        if cls not in (losses.CategoricalCrossentropy, losses.SparseCategoricalCrossentropy):
+            names.setdefault(cls, n)
+    return tuple(names.values())
+
+
+LOSS_NAMES = _loss_names()
+
+
+def _loss_key(name, where="loss_explorer"):
+    """The explorer's name for a loss name as compile accepts it ("mse" -> "mean_squared_error")."""
+    from . import losses
+
+    if not isinstance(name, str):
+        raise _type_error(
+            f"{where}: expected a loss name such as 'mse', received {type(name).__name__} {name!r}. "
+            "해결: loss_explorer('mse')처럼 이름을 주세요."
+        )
+    try:
+        cls = type(losses.get(name))
+    except checks.HonggongError:
+        raise checks.unknown_name(f"loss for {where}", name, LOSS_NAMES + ("mse", "mae")) from None
+    key = next((n for n in LOSS_NAMES if type(losses.get(n)) is cls), None)
+    if key is None:
+        raise _error(
+            f"{where}: expected a loss of one prediction from {list(LOSS_NAMES)}, received {name!r}. "
+            "해결: 범주형 크로스엔트로피는 클래스 점수 한 행이 필요해 곡선 하나로 그릴 수 없습니다. "
+            "이진 분류의 'binary_crossentropy'를 보세요."
+        )
+    return key
 
 
 class LossExplorer(_Explorer):
@@ -608,16 +744,33 @@ class LossExplorer(_Explorer):
     Controls: ``loss_dropdown``, ``y_true_slider`` (regression), ``label_toggle`` (0/1, binary
     cross-entropy; shown instead of the slider), ``y_pred_slider``. Values come from honggong.losses:
     ``loss(y, ŷ)`` and ``loss.gradient(y, ŷ)`` for one sample.
+    ``loss`` takes the names and aliases compile takes ("mse", "MeanSquaredError", ...); ``y_true``
+    is the regression target (default 0) or, for binary cross-entropy, the label 0 or 1 (default 1).
+    A setting outside its slider's range is refused (a slider would clamp it silently).
     """
 
     figsize = (6.4, 4.2)
 
-    def __init__(self, loss="mean_squared_error", y_true=0.0, y_pred=1.5):
+    def __init__(self, loss="mean_squared_error", y_true=None, y_pred=1.5):
+        where = "loss_explorer"
+        loss = _loss_key(loss)
+        label = 1
+        if loss == "binary_crossentropy":
+            if y_true is not None:
+                label = checks.number(y_true, "y_true", where=where)
+                if label not in (0.0, 1.0):
+                    raise _error(f"{where}: binary_crossentropy expects the label y_true 0 or 1, received "
+                                 f"{label:g}. 해결: y_true=0 또는 y_true=1을 주세요.")
+            y_true, label = 0.0, int(label)
+            y_pred = _check_range(where, "y_pred", y_pred, 0.001, 0.999)
+        else:
+            y_true = _check_range(where, "y_true", 0.0 if y_true is None else y_true, -2.0, 2.0)
+            y_pred = _check_range(where, "y_pred", y_pred, -3.0, 3.0)
         super().__init__()
         self.loss_dropdown = W.Dropdown(options=list(LOSS_NAMES), value=loss, description="손실 함수", style=_STYLE)
         self.y_true_slider = W.FloatSlider(value=y_true, min=-2.0, max=2.0, step=0.1, description="정답 y",
                                            style=_STYLE, layout=_slider_layout())
-        self.label_toggle = W.ToggleButtons(options=[0, 1], value=1, description="정답 y", style=_STYLE)
+        self.label_toggle = W.ToggleButtons(options=[0, 1], value=label, description="정답 y", style=_STYLE)
         self.y_pred_slider = W.FloatSlider(value=y_pred, min=-3.0, max=3.0, step=0.01, description="예측 ŷ",
                                            style=_STYLE, layout=_slider_layout())
         ax = self.ax
@@ -685,6 +838,6 @@ class LossExplorer(_Explorer):
         self.state.update(name=name, y_true=y_true, y_pred=y_pred, loss=value, gradient=grad)
 
 
-def loss_explorer(loss="mean_squared_error", y_true=0.0, y_pred=1.5, display=True):
+def loss_explorer(loss="mean_squared_error", y_true=None, y_pred=1.5, display=True):
     """Make a LossExplorer, display it and return it."""
     return _maybe_display(LossExplorer(loss, y_true, y_pred), display)

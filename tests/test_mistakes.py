@@ -292,3 +292,134 @@ def test_custom_loss_function_says_what_is_supported():
                   "mean_squared_error")
     assert "losses.Loss" in text
     model.compile(optimizer="sgd", loss=losses.mean_squared_error)      # honggong's own: fine
+
+
+# ---- 7. plots --------------------------------------------------------------------------------
+def images(n=10):
+    return np.random.default_rng(0).random((n, 28, 28))
+
+
+def test_plot_images_refuses_flattened_rows_with_the_reshape():
+    from honggong import plots
+    raises(lambda: plots.plot_images(images().reshape(-1, 784)),
+           "received shape (10, 784)", "28x28", "x.reshape(-1, 28, 28)")
+
+
+def test_plot_images_labels_shorter_than_images():
+    from honggong import plots
+    raises(lambda: plots.plot_images(images(10), np.arange(5)),
+           "at least 10 labels for 10 images, received 5", "y[:10]")
+    raises(lambda: plots.plot_images(images(10), predictions=np.arange(3)),
+           "at least 10 predictions", "received 3")
+
+
+@pytest.mark.parametrize("bad, phrases", [
+    (np.arange(1, 11), ["[0, 10)", "label 10", "labels 1..10", "y - 1"]),
+    (np.arange(-1, 9), ["label -1"]),
+    (np.array(["a"] * 10), ["class numbers", "dtype <U1"]),
+    (np.full(10, 0.5), ["whole class numbers"]),
+])
+def test_plot_labels_are_checked(bad, phrases):
+    from honggong import plots
+    raises(lambda: plots.plot_images(images(10), bad), *phrases)
+
+
+def test_confusion_matrix_with_labels_1_to_10_names_the_range():
+    from honggong import plots
+    y = np.arange(1, 11)
+    raises(lambda: plots.plot_confusion_matrix(y, y), "[0, 10)", "label 10", "1을 빼세요")
+    fig = plots.plot_confusion_matrix(y - 1, y - 1)          # the fix works
+    assert fig.axes[0].get_title() == "혼동 행렬 (정확도 100.0%)"
+
+
+def test_plot_images_arguments():
+    from honggong import plots
+    raises(lambda: plots.plot_images(images(3), ncols=0), "ncols", ">= 1")
+    raises(lambda: plots.plot_images(np.zeros((0, 28, 28))), "n >= 1")
+    assert len(plots.plot_images(images(4)[..., None]).axes) == 4     # (n, 28, 28, 1) works
+
+
+# ---- 8. widgets: compile's names and aliases, out-of-range settings ----------------------------
+def test_widgets_accept_the_names_compile_accepts():
+    from honggong import widgets
+    assert widgets.loss_explorer("mse", display=False).loss_dropdown.value == "mean_squared_error"
+    assert widgets.loss_explorer("MeanAbsoluteError", display=False).loss_dropdown.value == \
+        "mean_absolute_error"
+    assert widgets.activation_explorer("ReLU", display=False).activation_dropdown.value == "relu"
+    assert widgets.activation_explorer("swish", display=False).activation_dropdown.value == "silu"
+    ex = widgets.learning_rate_explorer(optimizer="Adam", train=False, display=False)
+    assert ex.optimizer_dropdown.value == "adam"
+    ex = widgets.optimizer_explorer(["SGD", "Adam"], steps=3, display=False)
+    assert ex.optimizer_select.value == ("sgd", "adam")
+
+
+def test_widget_name_lists_come_from_the_registries():
+    from honggong import activations, optimizers, widgets
+    assert set(widgets.OPTIMIZER_NAMES) == {"sgd", "rmsprop", "adam", "adagrad", "adamw", "nadam"}
+    assert all(type(optimizers.get(n)).__name__ == widgets.OPTIMIZER_LABELS[n]
+               for n in widgets.OPTIMIZER_NAMES)
+    assert set(widgets.ACTIVATION_NAMES) == set(activations.NAMES) - {"softmax", "swish"}
+    assert widgets.LOSS_NAMES == ("mean_squared_error", "mean_absolute_error", "huber",
+                                  "binary_crossentropy")
+
+
+@pytest.mark.parametrize("call, phrases", [
+    (lambda w: w.activation_explorer("rellu", display=False),
+     ["Unknown activation for activation_explorer 'rellu'", "Did you mean 'relu'", "sigmoid"]),
+    (lambda w: w.loss_explorer("mean_squared_eror", display=False),
+     ["Did you mean 'mean_squared_error'", "huber"]),
+    (lambda w: w.learning_rate_explorer(optimizer="adma", train=False, display=False),
+     ["Did you mean 'adam'", "rmsprop"]),
+    (lambda w: w.loss_explorer("categorical_crossentropy", display=False),
+     ["loss of one prediction", "binary_crossentropy"]),
+    (lambda w: w.activation_explorer("softmax", display=False), ["elementwise activation"]),
+    (lambda w: w.learning_rate_explorer(dataset="mnist", train=False, display=False),
+     ["Unknown dataset", "fashion_mnist"]),
+])
+def test_widgets_unknown_names_list_the_valid_ones(call, phrases):
+    from honggong import widgets
+    raises(lambda: call(widgets), *phrases)
+
+
+@pytest.mark.parametrize("call, phrases", [
+    (lambda w: w.optimizer_explorer(learning_rate=100, display=False),
+     ["learning_rate between 0.0001 and 10", "received 100"]),
+    (lambda w: w.optimizer_explorer(learning_rate=0, display=False), ["received 0"]),
+    (lambda w: w.optimizer_explorer(learning_rate=-1, display=False), ["received -1"]),
+    (lambda w: w.optimizer_explorer(steps=1000, display=False), ["steps", "<= 300", "1000"]),
+    (lambda w: w.optimizer_explorer(start=(100, 100), display=False),
+     ["start x between -10 and 10", "received 100"]),
+    (lambda w: w.optimizer_explorer(momentum=1.5, display=False), ["momentum between 0 and 0.99"]),
+    (lambda w: w.learning_rate_explorer(epochs=0, train=False, display=False),
+     ["epochs", ">= 1", "received 0"]),
+    (lambda w: w.learning_rate_explorer(learning_rate=100, train=False, display=False),
+     ["learning_rate between"]),
+    (lambda w: w.activation_explorer(x=50, display=False), ["x between -5 and 5"]),
+    (lambda w: w.loss_explorer(y_pred=10, display=False), ["y_pred between -3 and 3"]),
+    (lambda w: w.loss_explorer("binary_crossentropy", y_true=0.5, display=False),
+     ["label y_true 0 or 1"]),
+])
+def test_widget_settings_out_of_range_are_refused_not_clamped(call, phrases):
+    from honggong import widgets
+    raises(lambda: call(widgets), *phrases)
+
+
+def test_loss_explorer_binary_label_is_used():
+    from honggong import widgets
+    assert widgets.loss_explorer("bce", y_true=0, y_pred=0.5, display=False).label_toggle.value == 0
+    assert widgets.loss_explorer("bce", y_pred=0.5, display=False).label_toggle.value == 1
+
+
+# ---- issue 9: one error form in surfaces, trajectory, plots, widgets ---------------------------
+@pytest.mark.parametrize("call", [
+    lambda: __import__("honggong.surfaces").surfaces.get("bowll"),
+    lambda: __import__("honggong.surfaces").surfaces.ill_conditioned(0.5),
+    lambda: __import__("honggong.surfaces").surfaces.bowl().gradient([1.0, 2.0, 3.0]),
+    lambda: __import__("honggong.trajectory").trajectory.trajectory("sgd", steps=-1),
+    lambda: __import__("honggong.trajectory").trajectory.trajectory("sgd", start=(1.0,)),
+    lambda: __import__("honggong.trajectory").trajectory.trajectory(42),
+])
+def test_visual_layer_errors_have_the_facts_then_a_fix_line(call):
+    text = raises(call)
+    facts, fix = text.split("\n해결:")
+    assert "xpected" in facts and fix.strip()
