@@ -9,6 +9,10 @@ Every question grades an answer into a ``Feedback(status, message)``; ``status``
 
 ``grade`` never raises: a quiz must not crash a learner's notebook whatever they type.
 
+This module is data + grading (+ the plain-text and static-HTML forms). It never imports the
+interactive UI: ``honggong.quiz.ui`` registers itself as ``Question.front_end`` when it is imported
+(``from honggong import quiz`` does that), and the widget-related members below delegate to it.
+
     MultipleChoice  answer = option number (1-based). Accepts 2, "2", "2번", "(2)", 2.0 or an option's text.
     Numeric         |answer - key| <= tolerance. Accepts 1010, 1010.0, "1010", "1,010", "1,010개" (unit "개").
     ShortAnswer     normalize(answer) equals normalize(key) or of one of ``accept`` (synonyms, Korean/English).
@@ -70,7 +74,10 @@ def _describe(value) -> str:
 
 @dataclass(eq=False, repr=False)
 class Question:
-    """Base class: common fields, the feedback wording, and the text/HTML/widget displays."""
+    """Base class: common fields, the feedback wording, and the text/HTML displays.
+
+    The live widget is the front end's business (``front_end``, set by ``honggong.quiz.ui``).
+    """
 
     id: str
     prompt: str
@@ -83,6 +90,7 @@ class Question:
     number: int = 0
     total: int = 0
     kind = "question"
+    front_end = None  # the interactive UI (honggong.quiz.ui registers itself here)
     _widget: object = field(default=None, init=False, repr=False)
     _echo_guard: bool = field(default=False, init=False, repr=False)
 
@@ -104,9 +112,7 @@ class Question:
         feedback = self.grade(answer)
         print(feedback.message)
         if self._widget is not None:  # keep an open widget in step with programmatic answers
-            from .ui import show_feedback
-
-            show_feedback(self, feedback)
+            self._front_end().show_feedback(self, feedback)
         return feedback.correct
 
     def _grade(self, answer) -> Feedback:  # pragma: no cover - subclasses implement it
@@ -183,18 +189,20 @@ class Question:
     def _repr_html_(self) -> str:
         return self.html()
 
-    def _ipython_display_(self) -> None:
-        from .ui import display_question
+    # ---- the interactive front end (honggong.quiz.ui) -------------------------------------------
+    def _front_end(self):
+        if self.front_end is None:
+            raise RuntimeError("No quiz front end: import honggong.quiz (it loads honggong.quiz.ui).")
+        return self.front_end
 
-        display_question(self)
+    def _ipython_display_(self) -> None:
+        self._front_end().display_question(self)
 
     @property
     def widget(self):
-        """The ipywidgets UI (VBox with class "hg-quiz"), built on first use."""
+        """The ipywidgets UI (VBox with class "hg-quiz"), built by the front end on first use."""
         if self._widget is None:
-            from .ui import build_widget
-
-            self._widget = build_widget(self)
+            self._widget = self._front_end().build_widget(self)
         return self._widget
 
     @property

@@ -17,10 +17,16 @@ Widget layout (CSS classes for browser tests):
       or Text         .hg-quiz-input     (numeric / short answer)
       Button "확인"   .hg-quiz-check
       HTML            .hg-quiz-feedback  (✅ 정답입니다! ... / ❌ 아쉬워요, 오답입니다. ...)
+
+The questions (``questions.py``) are data + grading and do not import this module; at import time
+this module registers itself as ``Question.front_end`` (see the end of the file), and
+``Question.widget``, ``check`` and IPython's display of a question call ``build_widget``,
+``show_feedback`` and ``display_question`` here.
 """
 from __future__ import annotations
 
 import html
+import sys
 
 from .questions import Feedback, MultipleChoice, Question, markup_html
 
@@ -136,3 +142,7 @@ def present(obj) -> None:
         shell.events.unregister("post_run_cell", release)
 
     shell.events.register("post_run_cell", release)
+
+
+# The questions ask their front end for widgets and displays; this module is that front end.
+Question.front_end = sys.modules[__name__]
