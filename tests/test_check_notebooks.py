@@ -93,6 +93,7 @@ def test_desynced_pair_names_chapter_cell_and_fix(chapter5):
     assert (problem.chapter, problem.cell) == ("05_optimizers", edited)
     assert "differ in this cell's text" in problem.what and "out of sync" in problem.what
     assert f"tools/finalize_notebooks.py {chapter5.as_posix()}" in problem.fix
+    assert f"jupytext --update --to ipynb {chapter5.as_posix()}` (only markdown changed)" in problem.fix
     assert str(problem).startswith(f"05_optimizers cell {edited}: ")
 
 
@@ -101,6 +102,7 @@ def test_added_cell_in_md_is_reported(chapter5):
     chapter5.write_text(text.rstrip("\n") + "\n\n```{code-cell} ipython3\nprint(1)\n```\n", encoding="utf-8")
     problem = only_problem(chapter5)
     assert "the .md has" in problem.what and "cells, the .ipynb" in problem.what
+    assert "--update" not in problem.fix and "tools/finalize_notebooks.py" in problem.fix
 
 
 def test_command_line_exits_1_with_the_message(chapter5):

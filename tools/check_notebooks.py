@@ -44,6 +44,7 @@ MAX_BYTES = 200_000
 PAIRING = "ipynb,md:myst"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 FINALIZE = ".venv/bin/python tools/finalize_notebooks.py {md}"
+UPDATE = ".venv/bin/jupytext --update --to ipynb {md}"
 WRITE_INSTALL = ".venv/bin/python tools/check_notebooks.py --write-install-cell"
 
 INSTALL_MARK = "# 준비: honggong"
@@ -132,6 +133,10 @@ def check_pair(name, md_path, nb_md, nb, md_text):
     if stored != PAIRING:
         problems.append(Problem(name, None, f"the .ipynb metadata says jupytext formats {stored!r}, expected "
                                 f"{PAIRING!r}", fix))
+    codes_agree = ([c.source for c in nb_md.cells if c.cell_type == "code"]
+                   == [c.source for c in nb.cells if c.cell_type == "code"])
+    if codes_agree:   # only prose changed: update the .ipynb's text and keep its stored outputs
+        fix = f"{UPDATE.format(md=md_path.as_posix())}` (only markdown changed) or `{fix}"
     for i, (a, b) in enumerate(zip(nb_md.cells, nb.cells)):
         if a.cell_type != b.cell_type:
             what = f"the .md has a {a.cell_type} cell where the .ipynb has a {b.cell_type} cell"

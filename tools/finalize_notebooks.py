@@ -13,7 +13,8 @@ may be given. For each chapter:
 3. keep the outputs of cells whose first line is `# NBVAL_CHECK_OUTPUT`, minus images and widget
    views (nbval skips those keys; e.g. a quiz cell keeps its text/plain and text/html forms);
 4. clear outputs and execution counts of every other cell, drop widget state and timing metadata;
-5. write the paired `.ipynb` atomically (jupytext pairing metadata kept) and print the execution time.
+5. write the paired `.ipynb` atomically (jupytext pairing metadata kept) and print the execution time;
+6. run the checks CI runs without executing (`tools/check_notebooks.py`) and print what they find.
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ if __name__ == "__main__":
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from check_notebooks import check_chapter  # noqa: E402
 from nbtools import is_checked, read_source, strip_ids, write_notebook  # noqa: E402
 
 NOTEBOOKS = ROOT / "notebooks"
@@ -112,7 +114,10 @@ def finalize_and_report(path, done_message, **kwargs) -> bool:
         print(f"{path.name}: FAILED\n{err}", file=sys.stderr)
         return False
     print(f"{path.name}: {done_message.format(seconds)}")
-    return True
+    problems = check_chapter(path)     # the rules CI checks without executing (tools/check_notebooks.py)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return not problems
 
 
 def default_paths():
