@@ -166,15 +166,22 @@ class Question:
         lines.append(f"(출처: {self.source})")
         return "\n".join(lines)
 
+    def answer_text(self) -> str:  # pragma: no cover - subclasses implement it
+        """The right answer as a learner would write it (the static form shows it folded away)."""
+        raise NotImplementedError
+
     def html(self) -> str:
-        """Static HTML form (shown where widgets cannot run)."""
+        """Static HTML form (shown where widgets cannot run, e.g. the web edition): the question,
+        how to answer it in a notebook, and the answer with its explanation folded in <details>."""
         body = "".join(f"<li>{markup_html(text)}</li>" for text in self.option_texts())
         options = f"<ol>{body}</ol>" if body else ""
         return (
             f'<div class="hg-quiz-static"><b>{html.escape(self.heading())}</b>'
             f"<p>{markup_html(self.prompt)}</p>{options}"
             f"<p><small>→ 답하기: <code>{html.escape(self.call_hint())}</code> 다음에 "
-            f"{markup_html(self.how_to_answer())}<br>(출처: {html.escape(self.source)})</small></p></div>"
+            f"{markup_html(self.how_to_answer())}<br>(출처: {html.escape(self.source)})</small></p>"
+            f'<details class="hg-quiz-answer"><summary>정답과 해설 보기</summary>'
+            f"<p>정답: {markup_html(self.answer_text())}</p><p>{markup_html(self.explanation)}</p></details></div>"
         )
 
     def __str__(self) -> str:
@@ -236,6 +243,9 @@ class MultipleChoice(Question):
     def option_texts(self) -> list[str]:
         return [option.text for option in self.options]
 
+    def answer_text(self) -> str:
+        return f"{self.answer}) {self.options[self.answer - 1].text}"
+
     def choice_number(self, answer) -> int | None:
         """Option number (1-based) meant by ``answer``, or None if it names no option.
 
@@ -285,6 +295,12 @@ class Numeric(Question):
         unit = f" (단위 '{self.unit}'는 빼도 돼요)" if self.unit else ""
         return f"숫자를 `q.check(숫자)`처럼 넣어 보세요{unit}."
 
+    def answer_text(self) -> str:
+        value = float(self.answer)
+        number = f"{int(value):,}" if value.is_integer() else f"{value:.10g}"
+        within = f" (±{self.tolerance:g})" if self.tolerance else ""
+        return f"{number}{self.unit}{within}"
+
     def _matches(self, value: float, key: float) -> bool:
         return math.isclose(value, key, rel_tol=1e-9, abs_tol=max(self.tolerance, 1e-12))
 
@@ -319,6 +335,9 @@ class ShortAnswer(Question):
 
     def how_to_answer(self) -> str:
         return '짧은 답을 `q.check("답")`처럼 넣어 보세요 (대소문자, 띄어쓰기, -, _ 는 상관없어요).'
+
+    def answer_text(self) -> str:
+        return self.answer
 
     def _grade(self, answer) -> Feedback:
         if isinstance(answer, (tuple, list, int, float)) and not isinstance(answer, bool):
