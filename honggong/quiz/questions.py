@@ -104,12 +104,20 @@ class Question:
         except Exception as exc:  # safety net: unexpected input must not crash the notebook
             return self._invalid("an answer the quiz can read", answer, extra=f"({type(exc).__name__})")
 
+    def submit(self, answer) -> Feedback:
+        """Grade a learner's answer (from code or the widget) and record it in honggong.progress."""
+        feedback = self.grade(answer)
+        from .. import progress
+
+        progress.record_quiz(self, feedback)
+        return feedback
+
     def check(self, answer) -> bool:
         """Answer from code: prints 정답/오답 feedback with the explanation, returns True/False.
 
         Never raises, even for a missing (None, "") or oddly typed answer.
         """
-        feedback = self.grade(answer)
+        feedback = self.submit(answer)
         print(feedback.message)
         if self._widget is not None:  # keep an open widget in step with programmatic answers
             self._front_end().show_feedback(self, feedback)

@@ -70,7 +70,7 @@ def build_widget(question: Question):
     box = widgets.VBox([header, answer_box, button, feedback, source])
     box.add_class("hg-quiz")
     box.hg_input, box.hg_button, box.hg_feedback = answer_box, button, feedback
-    button.on_click(lambda _button: show_feedback(question, question.grade(answer_box.value)))
+    button.on_click(lambda _button: show_feedback(question, question.submit(answer_box.value)))
     return box
 
 
