@@ -37,6 +37,7 @@ import warnings
 import numpy as np
 
 from . import checks
+from . import metrics as metrics_module
 from .backend import HonggongError
 
 __all__ = [
@@ -484,37 +485,10 @@ class ProgbarLogger(Callback):
 # ---------------------------------------------------------------------------------------------
 # Monitoring a value: which direction is "better"?
 # ---------------------------------------------------------------------------------------------
-_HIGHER_IS_BETTER = {
-    "accuracy", "acc", "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy",
-    "top_k_categorical_accuracy", "sparse_top_k_categorical_accuracy", "auc", "precision",
-    "recall", "r2_score", "f1_score",
-}
-_LOWER_IS_BETTER = {
-    "loss", "mae", "mse", "mape", "msle", "rmse", "mean_absolute_error", "mean_squared_error",
-    "mean_absolute_percentage_error", "mean_squared_logarithmic_error",
-    "root_mean_squared_error", "binary_crossentropy", "categorical_crossentropy",
-    "sparse_categorical_crossentropy", "huber", "hinge", "log_cosh", "kl_divergence",
-}
-
-
 def _metric_direction(monitor, model=None):
-    """'min' or 'max' for ``monitor`` ("val_" prefix ignored), or None if unknown.
-
-    A metric object of the model may tell its own direction (attribute ``direction`` or
-    ``_direction`` = "up"/"down"); otherwise the name decides.
-    """
-    name = monitor[4:] if monitor.startswith("val_") else monitor
-    if name == "loss":
-        return "min"
-    for m in getattr(model, "metrics", None) or []:
-        direction = getattr(m, "direction", None) or getattr(m, "_direction", None)
-        if getattr(m, "name", None) == name and direction in ("up", "down"):
-            return "max" if direction == "up" else "min"
-    if name in _HIGHER_IS_BETTER:
-        return "max"
-    if name in _LOWER_IS_BETTER:
-        return "min"
-    return None
+    """'min' or 'max' for ``monitor``, or None if unknown (decided by ``metrics.direction``)."""
+    found = metrics_module.direction(monitor, getattr(model, "metrics", None))
+    return {"up": "max", "down": "min"}.get(found)
 
 
 def _check_mode(mode, owner):
@@ -813,7 +787,8 @@ class ReduceLROnPlateau(Callback):
         improvement (min mode):  current < best - min_delta      (max mode: current > best + min_delta)
         after patience bad epochs:  lr <- max(lr * factor, min_lr), then wait ``cooldown`` epochs
 
-    mode "auto" means "max" when the monitored name contains "acc", else "min" (Keras 3).
+    mode "auto": the direction ``metrics.direction`` knows for the name (as EarlyStopping); for
+    a name it does not know, "max" when it contains "acc", else "min" (Keras 3).
     The current learning rate is also written to ``logs["learning_rate"]`` (so it lands in
     ``history.history``).
     """
@@ -835,7 +810,10 @@ class ReduceLROnPlateau(Callback):
         self._reset()
 
     def _reset(self):
-        self._maximize = self.mode == "max" or (self.mode == "auto" and "acc" in self.monitor)
+        mode = self.mode
+        if mode == "auto":     # Keras: "max" when the name contains "acc"; used for unknown names
+            mode = _metric_direction(self.monitor, self.model) or ("max" if "acc" in self.monitor else "min")
+        self._maximize = mode == "max"
         self.best = -math.inf if self._maximize else math.inf
         self.wait = 0
         self.cooldown_counter = 0

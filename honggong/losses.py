@@ -11,18 +11,19 @@ Keras details followed here:
 
 - Per-sample values are a mean over the last axis (MSE, MAE, Huber, BCE) or a sum over classes
   (crossentropy). ``value`` is the sum of the per-sample values divided by their number.
-- Probabilities are clipped to ``[ε, 1 − ε]`` with ``ε = 1e-7`` before ``log``. Categorical
-  crossentropy first divides ``y_pred`` by its sum over classes. Where a probability was clipped,
-  the loss does not change with ``y_pred``, so ``gradient`` is 0 there.
+- Probabilities are clipped to ``[ε, 1 − ε]`` before ``log``, with ``ε = backend.epsilon()``
+  (1e-7 unless ``set_epsilon`` changed it). Categorical crossentropy first divides ``y_pred``
+  by its sum over classes. Where a probability was clipped, the loss does not change with
+  ``y_pred``, so ``gradient`` is 0 there.
 - ``y_true`` of shape ``(batch,)`` and ``y_pred`` of shape ``(batch, 1)`` are lined up
   (Keras' ``squeeze_or_expand_to_same_rank``).
 
-The model's fast path for softmax + crossentropy uses ``softmax_crossentropy_grad``:
-the gradient with respect to the *logits* is simply ``(p − onehot)/n``.
+A model whose last layer is softmax, trained with (sparse) categorical crossentropy, uses
+``softmax_crossentropy``: the loss and its gradient with respect to the *logits*, ``(p − onehot)/n``.
 """
 import numpy as np
 
-from honggong import backend
+from honggong import activations, backend
 from honggong.backend import HonggongError, HonggongTypeError, message
 
 REDUCTIONS = ("sum_over_batch_size", "mean", "sum", "none", None)
@@ -216,11 +217,6 @@ def _log_softmax(x):
     return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
 
 
-def _softmax(x):
-    e = np.exp(x - np.max(x, axis=-1, keepdims=True))
-    return e / np.sum(e, axis=-1, keepdims=True)
-
-
 def _crossentropy_from_targets(t, y_pred, from_logits):
     """``−Σ_c t_c·log q_c`` over the last axis (q: normalized+clipped probs or softmax(logits))."""
     if from_logits:
@@ -264,26 +260,36 @@ mae = MAE = mean_absolute_error
 bce = BCE = binary_crossentropy
 
 
-# ---------------------------------------------------------------- fused gradients for the fast path
+# ---------------------------------------------------------------- softmax + crossentropy in one step
 
-def softmax_crossentropy_grad(labels_or_onehot, probs, label_smoothing=0.0):
-    """Gradient of the mean crossentropy with respect to the softmax *logits*: ``(p − t)/n``.
+def softmax_crossentropy(y_true, probs):
+    """Softmax + crossentropy as one step (deep-learning-from-scratch's ``SoftmaxWithLoss``).
 
-    ``probs`` = softmax(logits), shape (n, n_classes); ``labels_or_onehot`` are integer labels
-    (shape (n,) or (n, 1)) or one-hot rows (shape (n, n_classes)); ``n`` = number of samples.
-    This is what TensorFlow-Keras effectively computes for a softmax output layer trained with
-    (sparse) categorical crossentropy, and it skips the clipping of the probability path.
+    ``probs`` = softmax(z), the output of a final softmax, shape (n, n_classes); ``y_true`` are
+    integer labels of shape (n,) (already checked, as the model does once per fit) or one-hot /
+    probability rows of shape (n, n_classes). With ``ε = backend.epsilon()``::
+
+        loss    = (1/n) · Σ_i −Σ_c t_ic · log(clip(p_ic, ε, 1 − ε))      (Keras' crossentropy)
+        dlogits = (p · Σ_c t_c − t) / n  =  (p − onehot) / n                (dL/dz for the logits z)
+
+    Returns ``(loss, dlogits)``: a float and a float32 array of ``probs``' shape. The gradient
+    goes straight to the logits, skipping the clipping (TensorFlow-Keras does the same), so it is
+    ``softmax.backward(z, p, crossentropy.gradient(t, p))`` wherever no probability was clipped.
     """
-    probs = backend.as_float_array(probs)
-    targets = np.asarray(labels_or_onehot)
-    if targets.shape == probs.shape and probs.shape[-1] > 1:
-        t = targets.astype(probs.dtype, copy=False)
-    else:
-        t = one_hot(sparse_labels(targets, probs), probs.shape[-1], probs.dtype)
-    if label_smoothing:
-        t = t * (1.0 - label_smoothing) + label_smoothing / probs.shape[-1]
-    n = max(int(np.prod(probs.shape[:-1])), 1)
-    return ((probs - t) / n).astype(probs.dtype, copy=False)
+    n = probs.shape[0]
+    eps = backend.epsilon()
+    dlogits = probs.copy()
+    if y_true.ndim == probs.ndim:                      # one-hot or probability rows
+        t = y_true.astype(probs.dtype, copy=False)
+        loss = float(-(t * np.log(probs.clip(eps, 1 - eps))).sum()) / n
+        dlogits *= t.sum(axis=-1, keepdims=True)
+        dlogits -= t
+    else:                                              # integer labels
+        rows = np.arange(n)
+        loss = float(-np.log(probs[rows, y_true].clip(eps, 1 - eps)).sum()) / n
+        dlogits[rows, y_true] -= 1
+    dlogits *= probs.dtype.type(1.0 / n)
+    return loss, dlogits
 
 
 def sigmoid_crossentropy_grad(y_true, probs, label_smoothing=0.0):
@@ -411,9 +417,7 @@ class BinaryCrossentropy(Loss):
         t = _smooth_binary(y_true, self.label_smoothing)
         n = max(p.size, 1)
         if self.from_logits:
-            e = np.exp(-np.abs(p))
-            s = np.where(p >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
-            return (s - t) / n
+            return (activations.sigmoid(p) - t) / n
         eps = backend.epsilon()
         inside = (p > eps) & (p < 1.0 - eps)
         pc = np.clip(p, eps, 1.0 - eps)
@@ -433,7 +437,7 @@ def _crossentropy_gradient(t, y_pred, from_logits, n):
     normalization gives ``∂/∂y_pred_k = (g_k − Σ_c g_c·q_c) / S``.
     """
     if from_logits:
-        return (_softmax(y_pred) * np.sum(t, axis=-1, keepdims=True) - t) / n
+        return (activations.softmax(y_pred) * np.sum(t, axis=-1, keepdims=True) - t) / n
     eps = backend.epsilon()
     s = np.sum(y_pred, axis=-1, keepdims=True)
     q = y_pred / s

@@ -64,7 +64,7 @@ def sparse_categorical_accuracy(y_true, y_pred):
             f"received shape {y_true.shape}.",
             "해결: one-hot 타깃이면 'categorical_accuracy'를 쓰세요.",
         ))
-    return (y_true == np.argmax(y_pred, axis=-1)).astype(np.float32)
+    return (y_true == y_pred.argmax(axis=-1)).astype(np.float32)
 
 
 def mean_absolute_error(y_true, y_pred):
@@ -99,10 +99,16 @@ class Metric:
     def call(self, y_true, y_pred):
         return _per_sample(self.fn(y_true, y_pred, **self.kwargs))
 
+    direction = None         # "up": higher is better, "down": lower is better (see direction())
+
     def update_state(self, y_true, y_pred, sample_weight=None):
+        """total += Σ w·value, count += Σ w over the batch's samples (w = 1 without weights)."""
         values = self.call(y_true, y_pred)
-        weights = (np.ones_like(values) if sample_weight is None
-                   else np.asarray(sample_weight, dtype=np.float32).reshape(values.shape))
+        if sample_weight is None:
+            self.total += float(values.sum(dtype=np.float64))
+            self.count += len(values)
+            return
+        weights = np.asarray(sample_weight, dtype=np.float32).reshape(values.shape)
         self.total += float(np.sum(values * weights, dtype=np.float64))
         self.count += float(np.sum(weights, dtype=np.float64))
 
@@ -128,33 +134,79 @@ class Accuracy(Metric):
     """Exact-match accuracy (``y_true == y_pred``). For classification use ``"accuracy"`` in
     ``compile``, which picks binary/categorical/sparse accuracy from the shapes."""
 
+    direction = "up"
+
     def __init__(self, name="accuracy"):
         super().__init__(accuracy, name)
 
 
 class BinaryAccuracy(Metric):
+    direction = "up"
+
     def __init__(self, name="binary_accuracy", threshold=0.5):
         super().__init__(binary_accuracy, name, threshold=threshold)
 
 
 class CategoricalAccuracy(Metric):
+    direction = "up"
+
     def __init__(self, name="categorical_accuracy"):
         super().__init__(categorical_accuracy, name)
 
 
 class SparseCategoricalAccuracy(Metric):
+    direction = "up"
+
     def __init__(self, name="sparse_categorical_accuracy"):
         super().__init__(sparse_categorical_accuracy, name)
 
 
 class MeanAbsoluteError(Metric):
+    direction = "down"
+
     def __init__(self, name="mean_absolute_error"):
         super().__init__(mean_absolute_error, name)
 
 
 class MeanSquaredError(Metric):
+    direction = "down"
+
     def __init__(self, name="mean_squared_error"):
         super().__init__(mean_squared_error, name)
+
+
+_NUMBER = (int, float, np.number)
+
+
+class Mean(Metric):
+    """Running mean of the values given (``keras.metrics.Mean``)::
+
+        total += Σ w·v,  count += Σ w,  result = total / count
+
+    ``fit`` and ``evaluate`` track the loss with one: ``update_state(batch_loss, sample_weight=n)``
+    for a batch of n samples, so the epoch loss is the mean over samples, not over batches.
+    """
+
+    direction = "down"        # what fit tracks with it is a loss
+
+    def __init__(self, name="mean"):
+        super().__init__(None, name)
+
+    def update_state(self, values, sample_weight=None):
+        if isinstance(values, _NUMBER) and isinstance(sample_weight, _NUMBER + (type(None),)):
+            weight = 1.0 if sample_weight is None else float(sample_weight)   # one batch loss
+            self.total += float(values) * weight
+            self.count += weight
+            return
+        values = np.asarray(values, dtype=np.float64)
+        weights = np.broadcast_to(1.0 if sample_weight is None
+                                  else np.asarray(sample_weight, dtype=np.float64), values.shape)
+        self.total += float((values * weights).sum())
+        self.count += float(weights.sum())
+
+    def __call__(self, values, sample_weight=None):
+        self.update_state(values, sample_weight)
+        return self.result()
 
 
 def accuracy_kind(y_true_shape, y_pred_shape):
@@ -262,6 +314,44 @@ def get(identifier, loss=None, y_true=None, y_pred=None):
         f"{backend.describe(identifier)}.",
         "해결: metrics=['accuracy']처럼 문자열 이름의 리스트를 주세요.",
     ))
+
+
+# ---------------------------------------------------------------- which way is better
+
+_HIGHER_IS_BETTER = {
+    "accuracy", "acc", "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy",
+    "top_k_categorical_accuracy", "sparse_top_k_categorical_accuracy", "auc", "precision",
+    "recall", "r2_score", "f1_score",
+}
+_LOWER_IS_BETTER = {
+    "loss", "mae", "mse", "mape", "msle", "rmse", "mean_absolute_error", "mean_squared_error",
+    "mean_absolute_percentage_error", "mean_squared_logarithmic_error",
+    "root_mean_squared_error", "binary_crossentropy", "categorical_crossentropy",
+    "sparse_categorical_crossentropy", "huber", "hinge", "log_cosh", "kl_divergence",
+}
+
+
+def direction(name, metrics=()):
+    """``"up"`` if a higher value of the log key ``name`` is better, ``"down"`` if a lower one is,
+    ``None`` if unknown. The one place honggong decides it (EarlyStopping, ModelCheckpoint and
+    ReduceLROnPlateau with ``mode="auto"``).
+
+    A ``"val_"`` prefix is ignored. A metric object in ``metrics`` with that name and a
+    ``direction`` attribute decides first; then the name: "loss" and error metrics are "down",
+    accuracy-like metrics "up".
+    """
+    name = name[4:] if name.startswith("val_") else name
+    if name == "loss":
+        return "down"
+    for metric in metrics or ():
+        found = getattr(metric, "direction", None) or getattr(metric, "_direction", None)
+        if getattr(metric, "name", None) == name and found in ("up", "down"):
+            return found
+    if name in _HIGHER_IS_BETTER:
+        return "up"
+    if name in _LOWER_IS_BETTER:
+        return "down"
+    return None
 
 
 def _shape(a):

@@ -7,11 +7,12 @@ One training step on a batch (x, y):
     dy     = dloss/dy_pred  ->  backward through the layers in reverse, each fills layer.grads
     optimizer.apply(grads, params)                   # one update of all weights
 
-Speed (see benchmarks/bench_fit.py): all trainable weights live in one flat float32 buffer and all
-gradients in another (layers hold views, ``Layer.bind``), so the optimizer updates everything in one
-pass. When the last layer is softmax and the loss is (sparse_)categorical crossentropy, the two
-backward steps are fused into the well-known  dz = (p - onehot) / batch_size.  Both paths give the
-same numbers (tests/test_models.py checks it).
+When the last layer is softmax and the loss is (sparse_)categorical crossentropy, the loss and the
+first backward step are one function, ``losses.softmax_crossentropy``: dz = (p - onehot) / batch_size
+for the softmax's input z (tests/test_losses.py checks it against the softmax and loss gradients).
+
+The loss and the metrics of an epoch are running means kept by ``metrics.Mean`` and the compiled
+``metrics.Metric`` objects (``model.metrics``), updated every batch.
 """
 import contextlib
 import math
@@ -119,83 +120,6 @@ def _fit_numbers(batch_size, epochs, initial_epoch):
     epochs = checks.integer(epochs, "epochs", 0)
     initial_epoch = checks.integer(initial_epoch, "initial_epoch", 0)
     return batch_size, epochs
-
-
-# ---------------------------------------------------------------------------------------------
-# Metrics: names -> batch functions, averaged over the epoch weighted by batch size
-# ---------------------------------------------------------------------------------------------
-class _Mean:
-    """Running mean over samples: total += value * n, count += n."""
-
-    def __init__(self, name):
-        self.name = name
-        self.reset()
-
-    def reset(self):
-        self.total = 0.0
-        self.count = 0
-
-    def update(self, batch_mean, n):
-        """Add a batch of n samples whose mean is batch_mean (the loss of a batch)."""
-        self.total += float(batch_mean) * n
-        self.count += n
-
-    def update_values(self, values):
-        """Add one value per sample (a metric's per-sample results)."""
-        self.total += float(values.sum())
-        self.count += len(values)
-
-    def result(self):
-        return self.total / self.count if self.count else 0.0
-
-
-class _EpochMetrics:
-    """Loss and metrics of one epoch, each a mean over all samples seen so far.
-
-    The loss is added every batch. For the metrics, each batch's labels and predictions are
-    copied into epoch-long buffers, and the metrics run over all pending batches in one call when
-    a result is needed (``logs()``), instead of one small call per batch.
-    """
-
-    MAX_BUFFER_BYTES = 64 * 2**20      # bigger outputs: metrics are updated batch by batch
-
-    def __init__(self, metrics, n_samples):
-        self.metrics = metrics
-        self.n_samples = n_samples
-        self.labels = self.preds = None
-        self.buffered = None           # decided on the first batch
-        self.reset()
-
-    def reset(self):
-        self.trackers = [_Mean("loss")] + [_Mean(m.name) for m in self.metrics]
-        self.filled = self.done = 0
-
-    def add(self, loss, yb, p):
-        self.trackers[0].update(loss, len(p))
-        if not self.metrics:
-            return
-        if self.buffered is None:
-            self.buffered = p[:1].nbytes * self.n_samples <= self.MAX_BUFFER_BYTES
-            if self.buffered:
-                self.labels = np.empty((self.n_samples,) + yb.shape[1:], dtype=yb.dtype)
-                self.preds = np.empty((self.n_samples,) + p.shape[1:], dtype=p.dtype)
-        if not self.buffered:
-            for tracker, metric in zip(self.trackers[1:], self.metrics):
-                tracker.update_values(metric.call(yb, p))
-            return
-        end = self.filled + len(p)
-        self.labels[self.filled:end] = yb
-        self.preds[self.filled:end] = p
-        self.filled = end
-
-    def logs(self):
-        """{name: mean so far}, names in alphabetical order as Keras 3 shows them."""
-        if self.filled > self.done:
-            y, p = self.labels[self.done:self.filled], self.preds[self.done:self.filled]
-            for tracker, metric in zip(self.trackers[1:], self.metrics):
-                tracker.update_values(metric.call(y, p))
-            self.done = self.filled
-        return {t.name: t.result() for t in sorted(self.trackers, key=lambda t: t.name)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -370,8 +294,9 @@ class Sequential:
         """Put all trainable weights (and their gradients) into one flat float32 buffer each."""
         train_layers = [l for l in self._layers if l.trainable and l.trainable_weights]
         signature = [(id(l), l.trainable) for l in self._layers]
-        if self._bound == signature:
-            return
+        if self._bound == signature and all(w.base is self._flat_params for l in train_layers
+                                            for w in l.trainable_weights):
+            return       # still bound here (a layer shared with another model may have moved)
         total = sum(w.size for l in train_layers for w in l.trainable_weights)
         params = np.empty(total, dtype=floatx())
         grads = np.zeros(total, dtype=floatx())
@@ -451,28 +376,6 @@ class Sequential:
     def _regularization_loss(self):
         return sum(layer.regularization_loss() for layer in self._reg_layers)
 
-    def _fused_loss_and_grad(self, y_true, p):
-        """Softmax + crossentropy in one step.
-
-            loss = mean(-log(clip(p[i, y_i], 1e-7, 1 - 1e-7)))
-            dz   = (p - onehot(y)) / batch_size          (dL/dz for the softmax input z)
-        """
-        n = p.shape[0]
-        rows = np.arange(n)
-        if self._sparse_labels:
-            picked = p[rows, y_true]
-        else:
-            picked = (p * y_true).sum(axis=1)
-        eps = 1e-7
-        loss = float(-np.log(picked.clip(eps, 1 - eps)).sum()) / n
-        dz = p.copy()
-        if self._sparse_labels:
-            dz[rows, y_true] -= 1
-        else:
-            dz -= y_true
-        dz *= np.float32(1.0 / n)
-        return loss, dz
-
     def _backward_from_logits(self, dz):
         """Backward from dL/dz where z is the input of the final softmax."""
         last = self._layers[-1]
@@ -524,7 +427,7 @@ class Sequential:
         """Forward, loss, backward, optimizer update. Returns (loss, y_pred); loss is a float."""
         p = self._forward(xb, training=True)
         if self._fused:
-            loss, dz = self._fused_loss_and_grad(yb, p)
+            loss, dz = losses_module.softmax_crossentropy(yb, p)
         else:
             loss = float(self.loss(yb, p))
         if self._reg_layers:
@@ -599,14 +502,6 @@ class Sequential:
     def _fit_epochs(self, x, labels, validation_data, batch_size, epochs, initial_epoch, shuffle,
                     steps, cbs):
         n = len(x)
-        # Batch hooks: every batch for callbacks that define them; the progress bar alone is
-        # updated only every 0.1 s (it redraws at most every 0.2 s anyway).
-        base = callbacks_module.Callback
-        every_batch = any((type(cb).on_train_batch_end is not base.on_train_batch_end
-                           or type(cb).on_train_batch_begin is not base.on_train_batch_begin)
-                          and not isinstance(cb, callbacks_module.ProgbarLogger) for cb in cbs)
-        progbar = any(isinstance(cb, callbacks_module.ProgbarLogger) for cb in cbs)
-        last_bar = -math.inf
         cbs.on_train_begin()
 
         # Shuffling: a new order each epoch; each batch is gathered into one reused buffer, which
@@ -614,13 +509,11 @@ class Sequential:
         x_buf = np.empty((batch_size,) + x.shape[1:], dtype=x.dtype)
         y_buf = np.empty((batch_size,) + labels.shape[1:], dtype=labels.dtype)
         order = np.arange(n)
-        epoch_metrics = None
         for epoch in range(initial_epoch, epochs):
             cbs.on_epoch_begin(epoch)
             if shuffle:
                 order = global_rng().permutation(n)
-            if epoch_metrics is not None:
-                epoch_metrics.reset()
+            self._reset_metrics()
             for step in range(steps):
                 idx = order[step * batch_size:(step + 1) * batch_size]
                 if shuffle:
@@ -629,26 +522,17 @@ class Sequential:
                 else:
                     xb = x[step * batch_size:(step + 1) * batch_size]
                     yb = labels[step * batch_size:(step + 1) * batch_size]
-                if every_batch:
-                    cbs.on_train_batch_begin(step)
+                cbs.on_train_batch_begin(step)
                 loss, p = self._train_step(xb, yb)
-                if epoch_metrics is None:
-                    if self._metric_fns is None:
-                        self._metric_fns = self._resolve_metrics(yb, p)
-                    epoch_metrics = _EpochMetrics(self._metric_fns, n)
-                epoch_metrics.add(loss, yb, p)
+                self._update_metrics(loss, yb, p)
                 if not math.isfinite(loss):
                     self._report_nan(loss, epoch, step, steps)
                     self.stop_training = True
                     break
-                if every_batch:
-                    cbs.on_train_batch_end(step, epoch_metrics.logs())
-                elif progbar and time.perf_counter() - last_bar >= 0.1:
-                    cbs.on_train_batch_end(step, epoch_metrics.logs())
-                    last_bar = time.perf_counter()
+                cbs.on_train_batch_end(step, self._metric_logs())   # every batch, as Keras
                 if self.stop_training:
                     break
-            logs = epoch_metrics.logs() if epoch_metrics is not None else {}
+            logs = self._metric_logs()
             if validation_data is not None and math.isfinite(logs.get("loss", 0.0)):
                 # larger batches only for speed: inference is per sample, the means are the same
                 val_logs = self.evaluate(*validation_data, batch_size=max(batch_size, 1024),
@@ -659,21 +543,30 @@ class Sequential:
                 break
         cbs.on_train_end()
 
-    def _new_trackers(self):
-        return [_Mean("loss")] + [_Mean(metric.name) for metric in self._metric_fns]
+    # ---- running means of the loss and the metrics ---------------------------------------
+    @property
+    def metrics(self):
+        """The running means fit/evaluate keep: the loss (a ``metrics.Mean``), then the compiled
+        metrics (resolved on the first batch, e.g. "accuracy" from the shapes)."""
+        tracker = getattr(self, "_loss_tracker", None)
+        return ([tracker] if tracker is not None else []) + list(getattr(self, "_metric_fns", None) or [])
 
-    def _update_trackers(self, trackers, loss, yb, p):
-        n = len(p)
-        trackers[0].update(loss, n)
-        for tracker, metric in zip(trackers[1:], self._metric_fns):
-            tracker.update_values(metric.call(yb, p))
+    def _reset_metrics(self):
+        self._loss_tracker = metrics_module.Mean(name="loss")
+        for metric in self._metric_fns or []:
+            metric.reset_state()
 
-    @staticmethod
-    def _logs(trackers):
-        """{metric: value}, names in alphabetical order as Keras 3 shows them."""
-        if not trackers:
-            return {}
-        return {t.name: t.result() for t in sorted(trackers, key=lambda t: t.name)}
+    def _update_metrics(self, loss, yb, p):
+        """Add one batch: its mean loss weighted by its size, and its samples to every metric."""
+        if self._metric_fns is None:
+            self._metric_fns = self._resolve_metrics(yb, p)
+        self._loss_tracker.update_state(loss, sample_weight=len(p))
+        for metric in self._metric_fns:
+            metric.update_state(yb, p)
+
+    def _metric_logs(self):
+        """{name: running mean}, names in alphabetical order as Keras 3 shows them."""
+        return {m.name: m.result() for m in sorted(self.metrics, key=lambda m: m.name)}
 
     def _report_nan(self, loss, epoch, step, steps):
         print(f"손실이 {loss}이 되어 학습을 멈춥니다 (에포크 {epoch + 1}, 배치 {step + 1}/{steps}). "
@@ -699,24 +592,19 @@ class Sequential:
         cbs = self._aux_callbacks(callbacks, verbose, steps)
         cbs.on_test_begin()
         penalty = sum(l.regularization_loss() for l in self._reg_layers_now())  # same all batches
-        trackers = None
+        self._reset_metrics()
         for step in range(steps):
             xb = x[step * batch_size:(step + 1) * batch_size]
             yb = y[step * batch_size:(step + 1) * batch_size]
             p = self._forward(xb, training=False)
-            loss = float(self.loss(yb, p)) + penalty
-            if trackers is None:
-                if self._metric_fns is None:
-                    self._metric_fns = self._resolve_metrics(yb, p)
-                trackers = self._new_trackers()
-            self._update_trackers(trackers, loss, yb, p)
+            self._update_metrics(float(self.loss(yb, p)) + penalty, yb, p)
             if len(cbs):
-                cbs.on_test_batch_end(step, self._logs(trackers))
-        logs = self._logs(trackers)
+                cbs.on_test_batch_end(step, self._metric_logs())
+        logs = self._metric_logs() if steps else {}
         cbs.on_test_end(logs)
         if return_dict:
             return logs
-        values = [trackers[0].result()] + [t.result() for t in trackers[1:]]
+        values = [m.result() for m in self.metrics]
         return values[0] if len(values) == 1 else values
 
     def _reg_layers_now(self):
@@ -769,13 +657,11 @@ class Sequential:
         return self.predict(x, batch_size=max(len(x), 1), verbose=0)
 
     def _batch_result(self, loss, y, p, return_dict):
-        if self._metric_fns is None:
-            self._metric_fns = self._resolve_metrics(y, p)
-        trackers = self._new_trackers()
-        self._update_trackers(trackers, loss, y, p)
+        self._reset_metrics()
+        self._update_metrics(loss, y, p)
         if return_dict:
-            return self._logs(trackers)
-        values = [t.result() for t in trackers]
+            return self._metric_logs()
+        values = [m.result() for m in self.metrics]
         return values[0] if len(values) == 1 else values
 
     # ---- summary -------------------------------------------------------------------------

@@ -160,16 +160,33 @@ def test_gradient_is_zero_where_probability_was_clipped():
     np.testing.assert_allclose(g, [[0.0, -1.0]])
 
 
-def test_softmax_crossentropy_grad_is_p_minus_onehot_over_n():
-    logits = REAL
-    p = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
-    expected = (p - ONE_HOT) / 4
-    for targets in (LABELS, LABELS[:, None], ONE_HOT):
-        np.testing.assert_allclose(losses.softmax_crossentropy_grad(targets, p), expected, rtol=1e-12)
-    # same as the gradient of the from_logits loss with respect to the logits
-    via_loss = losses.SparseCategoricalCrossentropy(from_logits=True).gradient(LABELS, logits)
-    np.testing.assert_allclose(losses.softmax_crossentropy_grad(LABELS, p), via_loss, rtol=1e-10)
-    assert losses.softmax_crossentropy_grad(LABELS, p.astype(np.float32)).dtype == np.float32
+def test_softmax_crossentropy_equals_the_generic_path():
+    """The one-step function gives the crossentropy of softmax(z) and dL/dz; the generic path is
+    the softmax activation's backward applied to the loss gradient with respect to p."""
+    from honggong import activations
+    z = REAL.astype(np.float32)
+    p = activations.softmax(z)
+    for targets, loss in ((LABELS, losses.SparseCategoricalCrossentropy()),
+                          (ONE_HOT.astype(np.float32), losses.CategoricalCrossentropy())):
+        value, dz = losses.softmax_crossentropy(targets, p)
+        generic = activations.get("softmax").backward(z, p, loss.gradient(targets, p))
+        assert value == pytest.approx(loss(targets, p), rel=1e-6)
+        np.testing.assert_allclose(dz, generic, rtol=1e-5, atol=1e-7)
+        np.testing.assert_allclose(dz, (p - ONE_HOT) / 4, rtol=1e-6, atol=1e-8)
+        assert dz.dtype == np.float32
+
+
+def test_softmax_crossentropy_clips_with_backend_epsilon():
+    from honggong import backend
+    p = np.array([[0.99, 0.01], [0.5, 0.5]], np.float32)
+    old = backend.epsilon()
+    backend.set_epsilon(0.05)
+    try:
+        value, _ = losses.softmax_crossentropy(np.array([1, 0]), p)
+        assert value == pytest.approx((-math.log(0.05) - math.log(0.5)) / 2, rel=1e-6)
+        assert value == pytest.approx(losses.SparseCategoricalCrossentropy()([1, 0], p), rel=1e-6)
+    finally:
+        backend.set_epsilon(old)
 
 
 def test_sigmoid_crossentropy_grad_matches_from_logits_loss():

@@ -105,3 +105,28 @@ def test_wrong_target_shapes_explained():
         metrics.categorical_accuracy(LABELS, PROBS)
     with pytest.raises(ValueError, match="categorical_accuracy"):
         metrics.sparse_categorical_accuracy(ONE_HOT, PROBS)
+
+
+def test_direction_is_decided_in_one_place_for_every_callback():
+    from honggong import callbacks
+    assert metrics.direction("val_accuracy") == metrics.direction("acc") == "up"
+    assert metrics.direction("loss") == metrics.direction("val_mae") == "down"
+    assert metrics.direction("val_my_score") is None
+    custom = metrics.Metric(lambda t, p: t == p, "my_score")
+    custom.direction = "up"
+    assert metrics.direction("val_my_score", [custom]) == "up"
+    # ReduceLROnPlateau's auto mode follows it ("auc" has no "acc" in it: Keras' rule says min)
+    assert callbacks.ReduceLROnPlateau(monitor="val_auc")._maximize
+    assert not callbacks.ReduceLROnPlateau(monitor="val_my_loss")._maximize
+    assert metrics.Mean().direction == "down"
+
+
+def test_mean_metric_weighted_running_mean():
+    m = metrics.Mean(name="loss")
+    m.update_state(0.5, sample_weight=32)
+    m.update_state(2.0, sample_weight=8)
+    assert m.result() == pytest.approx((0.5 * 32 + 2.0 * 8) / 40)
+    m.update_state([1.0, 3.0])
+    assert m.count == 42 and m.result() == pytest.approx((16 + 16 + 4) / 42)
+    m.reset_state()
+    assert m.result() == 0.0

@@ -227,25 +227,24 @@ def test_epoch_loss_is_batch_size_weighted_mean():
     assert history.history["accuracy"][0] == pytest.approx(acc, rel=1e-6)
 
 
-def test_epoch_metrics_same_with_and_without_the_epoch_buffer(monkeypatch):
-    """Metrics are run once over buffered batches; with the buffer disabled (huge outputs) they
-    run batch by batch. Both must give the same epoch means."""
-    from honggong import models
+def test_epoch_metrics_are_the_metric_objects_running_means():
+    """fit tracks the loss with a metrics.Mean and the metrics with the compiled Metric objects
+    (model.metrics); 50 samples in batches of 8 end with a batch of 2, and the epoch means are
+    still means over samples."""
+    from honggong import metrics
     x, y = blobs(50, seed=4)
-    results = []
-    for limit in (models._EpochMetrics.MAX_BUFFER_BYTES, 0):
-        monkeypatch.setattr(models._EpochMetrics, "MAX_BUFFER_BYTES", limit)
-        model = _tiny_model(optimizer=_frozen_sgd(), loss="sparse_categorical_crossentropy",
-                            metrics=["accuracy", "sparse_categorical_accuracy"])
-        h = model.fit(np.c_[x, x[:, :1]], y, batch_size=8, shuffle=False, verbose=0)
-        results.append(h.history)
-    assert list(results[0]) == list(results[1]) == ["accuracy", "loss",
-                                                    "sparse_categorical_accuracy"]
-    for key in results[0]:
-        assert results[0][key][0] == pytest.approx(results[1][key][0], rel=1e-7)
-    assert results[0]["accuracy"] == results[0]["sparse_categorical_accuracy"]
-    acc = float(np.mean(model.predict(np.c_[x, x[:, :1]], verbose=0).argmax(1) == y))
-    assert results[0]["accuracy"][0] == pytest.approx(acc)
+    model = _tiny_model(optimizer=_frozen_sgd(), loss="sparse_categorical_crossentropy",
+                        metrics=["accuracy", metrics.SparseCategoricalAccuracy()])
+    h = model.fit(np.c_[x, x[:, :1]], y, batch_size=8, shuffle=False, verbose=0)
+    assert list(h.history) == ["accuracy", "loss", "sparse_categorical_accuracy"]
+    assert [type(m).__name__ for m in model.metrics] == ["Mean", "Metric",
+                                                         "SparseCategoricalAccuracy"]
+    assert model.metrics[0].count == 50                       # samples, not batches
+    p = model.predict(np.c_[x, x[:, :1]], verbose=0)
+    acc = float(np.mean(p.argmax(1) == y))
+    assert h.history["accuracy"] == h.history["sparse_categorical_accuracy"] == [pytest.approx(acc)]
+    loss = float(np.mean(-np.log(p[np.arange(50), y])))
+    assert h.history["loss"][0] == pytest.approx(loss, rel=1e-5)
 
 
 def test_fit_runs_blas_on_one_thread_and_restores_it(monkeypatch):
