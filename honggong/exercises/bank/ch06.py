@@ -16,6 +16,10 @@ def _probs(seed, shape):
     return (e / e.sum(axis=-1, keepdims=True)).astype(np.float32)
 
 
+def _softmax_ce_gradient_reference(labels, probs):
+    return losses.softmax_crossentropy(labels, probs)[1]      # (loss, dlogits)
+
+
 def _one_hot(labels, n):
     return np.eye(n, dtype=np.float32)[labels]
 
@@ -64,8 +68,8 @@ EXERCISES = [
                   "t = np.zeros_like(probs)\n"
                   "t[np.arange(n), labels] = 1.0          # 원-핫 레이블\n"
                   "return (probs - t) / n"),
-        reference=losses.softmax_crossentropy_grad,
-        reference_name="honggong.losses.softmax_crossentropy_grad",
+        reference=_softmax_ce_gradient_reference,
+        reference_name="honggong.losses.softmax_crossentropy (dlogits)",
         cases=(
             Case("샘플 3개, 클래스 4개", (np.array([0, 3, 1]), _probs(32, (3, 4)))),
             Case("샘플 1개 (배치 크기 1)", (np.array([2]), f32([[0.2, 0.3, 0.5]]))),
