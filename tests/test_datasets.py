@@ -3,11 +3,13 @@ import gzip
 import hashlib
 import io
 import urllib.error
+import warnings
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from honggong.checks import HonggongWarning
 from honggong.datasets import (DatasetError, DatasetFileError, DatasetNotFoundError, _fetch, _idx,
                                fashion_mnist, mnist, regression, synthetic)
 
@@ -141,7 +143,8 @@ def test_unreachable_loopback_mirror_is_reported(isolated, monkeypatch):
     monkeypatch.setattr(_fetch, "urlopen", _fetch.urllib.request.urlopen)
     with pytest.raises(DatasetNotFoundError) as err:
         _fetch.load_arrays("fashion_mnist", mirrors=["http://127.0.0.1:9/"], progress=None)
-    assert "download from http://127.0.0.1:9/: URLError" in str(err.value)
+    for name in FILES:    # every URL tried, each with its reason
+        assert f"download from http://127.0.0.1:9/{name}.gz -> could not connect (URLError:" in str(err.value)
     assert list((isolated["xdg"]).rglob("*.gz")) == []
 
 
@@ -382,7 +385,7 @@ def test_diabetes_split_shapes_and_values():
 
 
 def test_diabetes_checksum_is_verified(tmp_path):
-    original = (_fetch.REGISTRY_PATH.parent / "diabetes.csv").read_bytes()
+    original = _fetch.package_file("diabetes.csv").read_bytes()
     assert hashlib.sha256(original).hexdigest() == _fetch.spec("diabetes")["files"]["table"]["sha256"]
     changed = original.replace(b"59,2,32.1", b"58,2,32.1", 1)
     (tmp_path / "diabetes.csv").write_bytes(changed)
@@ -391,5 +394,81 @@ def test_diabetes_checksum_is_verified(tmp_path):
 
 
 def test_unknown_dataset_name_lists_known_ones():
-    with pytest.raises(DatasetError, match="expected one of: fashion_mnist, mnist, diabetes"):
+    with pytest.raises(DatasetError, match=r"Expected one of: fashion_mnist, mnist, diabetes, received 'cifar10'\.\n해결:"):
         _fetch.spec("cifar10")
+
+
+# ------------------------------------------------------------------------------------ package data
+def test_registry_and_table_are_package_data_not_repository_files():
+    package = Path(__file__).resolve().parent.parent / "honggong" / "datasets" / "data"
+    assert _fetch.REGISTRY_PATH == package / "registry.json"
+    assert _fetch.package_file("diabetes.csv") == package / "diabetes.csv"
+    assert _fetch.REPO_CACHE == package.parents[2] / "datasets" / "cache"    # running from the checkout
+
+
+def test_checkout_detection_never_uses_site_packages(tmp_path, monkeypatch):
+    fake = tmp_path / "site-packages" / "honggong" / "datasets" / "_fetch.py"
+    fake.parent.mkdir(parents=True)
+    (tmp_path / "site-packages" / "pyproject.toml").write_text("")
+    (tmp_path / "site-packages" / "datasets").mkdir()
+    (tmp_path / "site-packages" / "datasets" / "README.md").write_text("")
+    monkeypatch.setattr(_fetch, "__file__", str(fake))
+    assert _fetch._checkout_root() is None
+
+
+def test_package_without_its_data_says_so(monkeypatch, tmp_path):
+    monkeypatch.setattr(_fetch, "REGISTRY_PATH", tmp_path / "registry.json")
+    with pytest.raises(DatasetError) as err:
+        fashion_mnist.load_data()
+    text = str(err.value)
+    assert "installed without its data files" in text and str(tmp_path / "registry.json") in text
+    assert text.splitlines()[-1].startswith("해결: ") and "--force-reinstall" in text
+
+
+def test_quiz_banks_missing_from_an_install_says_so(monkeypatch, tmp_path):
+    from honggong.quiz import bank
+    monkeypatch.setattr(bank.resources, "files", lambda package: tmp_path)
+    with pytest.raises(bank.QuizBankError, match=r"installed without its quiz banks(.|\n)*\n해결: .*--force-reinstall"):
+        bank.chapters()
+
+
+# ------------------------------------------------------------------------------------ issue 11 item 11
+def test_damaged_cache_file_is_replaced_from_the_intact_system_copy(isolated):
+    link_debian_files(isolated["debian"])
+    fashion_mnist.load_data()                                   # fills the repo cache
+    cached = isolated["repo_cache"] / "fashion_mnist" / "t10k-labels-idx1-ubyte"
+    good = cached.read_bytes()
+    cached.write_bytes(good[:5000])                             # e.g. a full disk cut it short
+    with pytest.warns(HonggongWarning) as caught:
+        (_, _), (x_test, y_test) = fashion_mnist.load_data()
+    assert int(x_test.sum(dtype=np.int64)) == 573469082 and y_test[:3].tolist() == [9, 2, 1]
+    text = str(caught[0].message)
+    assert f"The cached file {cached} was damaged" in text and "expected 10,008 bytes" in text
+    assert "Debian package dataset-fashion-mnist" in text and text.splitlines()[-1].startswith("해결: ")
+    assert cached.read_bytes() == good                          # replaced atomically by the intact copy
+    assert no_temp_leftovers(isolated["repo_cache"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fashion_mnist.load_data()                               # repaired: no warning the next time
+
+
+def test_damaged_cache_without_an_intact_source_is_a_clear_error(isolated):
+    cache = isolated["repo_cache"] / "fashion_mnist"
+    link_debian_files(cache)
+    (cache / "train-labels-idx1-ubyte.gz").unlink()
+    (cache / "train-labels-idx1-ubyte.gz").write_bytes(b"\x1f\x8b broken")
+    with pytest.raises(DatasetNotFoundError) as err:
+        fashion_mnist.load_data()
+    text = str(err.value)
+    assert f"repository cache: {cache} -> damaged: {cache / 'train-labels-idx1-ubyte.gz'}" in text
+    assert "network blocked in tests" in text and text.splitlines()[-1].startswith("해결: ")
+
+
+def test_damaged_file_the_learner_put_in_place_is_an_error_not_replaced(isolated):
+    folder = isolated["data"] / "fashion_mnist"
+    link_debian_files(folder, skip=["t10k-labels-idx1-ubyte"])
+    (folder / "t10k-labels-idx1-ubyte").write_bytes(b"junk")
+    link_debian_files(isolated["debian"])
+    with pytest.raises(DatasetFileError, match="expected 10,008 bytes"):
+        fashion_mnist.load_data()
+    assert (folder / "t10k-labels-idx1-ubyte").read_bytes() == b"junk"

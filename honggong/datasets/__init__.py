@@ -3,7 +3,8 @@
     from honggong.datasets import fashion_mnist, mnist, synthetic, regression
     (x_train, y_train), (x_test, y_test) = fashion_mnist.load_data()
 
-Files are verified against ``datasets/registry.json``; see ``datasets/README.md`` for sources,
+Files are verified against ``honggong/datasets/data/registry.json`` (shipped in the package); see
+``datasets/README.md`` in the repository for sources,
 licenses and where the files are looked for.
 """
 from . import fashion_mnist, mnist, regression, synthetic

@@ -1,39 +1,73 @@
 """Find, verify, cache and (as a last resort) download the files of a dataset.
 
-The checksums live in the repository's ``datasets/registry.json``: for every file the size and the
-SHA-256 of its DECOMPRESSED content (different mirrors compress differently, the content is the same).
+The checksums live in the package's ``honggong/datasets/data/registry.json`` (shipped in the wheel and
+the sdist, read with importlib.resources): for every file the size and the SHA-256 of its DECOMPRESSED
+content (different mirrors compress differently, the content is the same).
 
-Lookup order for ``load(name, path=None)`` — the first place that has every file wins:
+Lookup order for ``load(name, path=None)`` — the first place that has every file, intact, wins:
 
 1. ``path`` given by the caller: only that folder is used (no fallback), so you know what you load.
-2. ``$HONGGONG_DATA/<name>/``, then ``$HONGGONG_DATA/`` itself.
-3. The repository's ``datasets/cache/<name>/`` (skipped when honggong is installed outside the repo).
-4. A system package, e.g. Debian's ``dataset-fashion-mnist`` in ``/usr/share/datasets/fashion-mnist/``.
-5. The per-user cache ``$XDG_CACHE_HOME/honggong/<name>/`` (default ``~/.cache/honggong/<name>/``).
-6. A download from the official mirrors into the per-user cache (progress bar, temp file + os.replace).
+2. ``$HONGGONG_DATA/<name>/``, then ``$HONGGONG_DATA/`` itself (e.g. a teacher's shared folder).
+3. The automatic cache (``cache_dir(name)``): the repository's ``datasets/cache/<name>/`` when honggong
+   runs from a checkout (``pip install -e .``), else the per-user cache
+   ``$XDG_CACHE_HOME/honggong/<name>/`` (default ``~/.cache/honggong/<name>/``; on Windows
+   ``%LOCALAPPDATA%\\honggong\\<name>``). Never inside site-packages.
+4. A system package, e.g. Debian's ``dataset-fashion-mnist`` in ``/usr/share/datasets/fashion-mnist/``
+   (on other systems this folder simply does not exist and the next place is tried).
+5. The per-user cache, when it is not already place 3.
+6. A download from the mirrors in the registry into the automatic cache (progress bar, temp file +
+   os.replace, verified before the rename); every URL tried is reported with the reason it failed.
 
 In every folder a file may be stored decompressed (``train-images-idx3-ubyte``, fast) or gzip-compressed
-(``train-images-idx3-ubyte.gz``). After a verified load from steps 4 or 6 a decompressed copy is written
-(atomically) into the cache of step 3 (or 5), so the next load skips gzip: about 10x faster.
+(``train-images-idx3-ubyte.gz``). After a verified load from steps 4-6 a decompressed copy is written
+(atomically) into the automatic cache, so the next load skips gzip: about 10x faster.
+
+A damaged file in an automatic cache (places 3 and 5: honggong wrote it, the learner did not) does not
+stop the load: the next places are tried, the intact copy replaces the damaged one atomically and a
+``HonggongWarning`` says so. A damaged file that the learner put somewhere (1, 2) or a damaged system
+package (4) is an error naming the file and the fix.
 """
 import functools
 import gzip
 import hashlib
 import json
 import os
+import socket
 import sys
 import tempfile
+import urllib.error
 import urllib.request
+import warnings
 import zlib
+from importlib import resources
 from pathlib import Path
 
+from ..backend import message
+from ..checks import HonggongWarning
 from ._errors import DatasetError, DatasetFileError, DatasetNotFoundError
 from ._idx import parse_idx
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-REGISTRY_PATH = REPO_ROOT / "datasets" / "registry.json"
+PACKAGE_DATA = Path(str(resources.files("honggong.datasets") / "data"))
+REGISTRY_PATH = PACKAGE_DATA / "registry.json"
+
+
+def _checkout_root():
+    """The repository folder when honggong runs from a checkout (editable install), else None.
+
+    A checkout has ``pyproject.toml`` and ``datasets/README.md`` beside the ``honggong/`` package;
+    an installed wheel sits in site-packages, which has neither (and is never used as a cache).
+    """
+    root = Path(__file__).resolve().parents[2]
+    if root.name in ("site-packages", "dist-packages"):
+        return None
+    if (root / "pyproject.toml").is_file() and (root / "datasets" / "README.md").is_file():
+        return root
+    return None
+
+
+REPO_ROOT = _checkout_root()
 # The repo cache is used only when this package sits inside the repository (editable install).
-REPO_CACHE = REPO_ROOT / "datasets" / "cache" if REGISTRY_PATH.is_file() else None
+REPO_CACHE = REPO_ROOT / "datasets" / "cache" if REPO_ROOT is not None else None
 
 # Folders that system packages install datasets into (name -> [(label, folder)]).
 SYSTEM_DIRS = {
@@ -42,7 +76,8 @@ SYSTEM_DIRS = {
     ],
 }
 
-CHUNK = 1 << 20  # download block size: 1 MiB
+CHUNK = 1 << 20   # download block size: 1 MiB
+TIMEOUT = 30      # seconds without any byte from a mirror before it counts as stalled
 
 # The function that opens download URLs; tests replace it to block the network.
 urlopen = urllib.request.urlopen
@@ -58,12 +93,14 @@ def _read_registry(path):
 
 
 def registry():
-    """The parsed ``datasets/registry.json`` (dataset name -> description, files, checksums)."""
+    """The parsed ``honggong/datasets/data/registry.json`` (dataset name -> files, checksums, mirrors)."""
     if not REGISTRY_PATH.is_file():
-        raise DatasetError(
-            f"expected the dataset registry at {REGISTRY_PATH}, but it does not exist.\n"
-            "힌트: honggong의 데이터셋 기능은 저장소(git clone) 안에서 설치(pip install -e .)했을 때 동작합니다."
-        )
+        raise DatasetError(message(
+            f"honggong is installed without its data files: expected the dataset registry at "
+            f"{REGISTRY_PATH}, but it does not exist (the wheel or sdist was built without "
+            "honggong/datasets/data/).",
+            "honggong을 다시 설치하세요: `pip install --force-reinstall honggong` (또는 저장소에서 "
+            "`pip install -e .`). 직접 빌드했다면 pyproject.toml의 package-data에 datasets/data/*가 있어야 합니다."))
     return _read_registry(str(REGISTRY_PATH))
 
 
@@ -72,14 +109,31 @@ def spec(name):
     entries = registry()
     if name not in entries or name.startswith("_"):
         known = ", ".join(k for k in entries if not k.startswith("_"))
-        raise DatasetError(f"unknown dataset {name!r}; expected one of: {known}.")
+        raise DatasetError(message(f"Unknown dataset {name!r}.", "이름을 확인하세요.",
+                                   expected=f"one of: {known}", received=repr(name)))
     return entries[name]
 
 
+def package_file(filename):
+    """A data file shipped inside the package (e.g. ``diabetes.csv``)."""
+    return PACKAGE_DATA / filename
+
+
 def user_cache_dir(name):
-    """``$XDG_CACHE_HOME/honggong/<name>`` or ``~/.cache/honggong/<name>``."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    """The per-user cache: ``$XDG_CACHE_HOME/honggong/<name>``, else ``~/.cache/honggong/<name>``
+    (on Windows ``%LOCALAPPDATA%\\honggong\\<name>`` when XDG_CACHE_HOME is not set)."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base and os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        base = os.environ["LOCALAPPDATA"]
+    if not base:
+        base = os.path.join(Path.home(), ".cache")
     return Path(base) / "honggong" / name
+
+
+def cache_dir(name):
+    """The automatic cache (decompressed copies and downloads): the repo cache in a checkout, else the
+    per-user cache. Read as ``REPO_CACHE`` at call time, so tests can point it elsewhere."""
+    return REPO_CACHE / name if REPO_CACHE is not None else user_cache_dir(name)
 
 
 def candidate_dirs(name, path=None):
@@ -94,10 +148,17 @@ def candidate_dirs(name, path=None):
         places.append(("$HONGGONG_DATA", None))
     if REPO_CACHE is not None:
         places.append(("repository cache", REPO_CACHE / name))
+    else:
+        places.append(("per-user cache", user_cache_dir(name)))
     places += SYSTEM_DIRS.get(name, [])
-    places.append(("per-user cache", user_cache_dir(name)))
+    if REPO_CACHE is not None:
+        places.append(("per-user cache", user_cache_dir(name)))
     return places
 
+
+def _automatic(folder, name):
+    """True for the folders honggong itself writes (a damaged file there is replaced, not an error)."""
+    return folder is not None and folder in (cache_dir(name), user_cache_dir(name))
 
 # ---------------------------------------------------------------------------------------------
 # verification
@@ -201,7 +262,7 @@ def _progress(label, done, total, out):
     if out is None:
         return
     if total:
-        frac = done / total
+        frac = min(done / total, 1.0)
         bar = "#" * int(30 * frac)
         out.write(f"\r{label} [{bar:<30}] {100 * frac:5.1f}% {done / 1e6:.1f}/{total / 1e6:.1f} MB")
     else:
@@ -209,29 +270,57 @@ def _progress(label, done, total, out):
     out.flush()
 
 
-def download(url, dest, entry, *, timeout=30, progress=sys.stderr, opener=None):
+def _output(progress):
+    """``"auto"`` -> the current ``sys.stdout`` (in Jupyter the cell's output, not a red stderr box)."""
+    return sys.stdout if progress == "auto" else progress
+
+
+def _looks_like_html(content_type, first_bytes):
+    head = bytes(first_bytes[:256]).lstrip().lower()
+    return "html" in (content_type or "").lower() or head.startswith((b"<!doctype", b"<html", b"<"))
+
+
+def download(url, dest, entry, *, timeout=None, progress="auto", opener=None):
     """Download ``url`` (a ``.gz`` file) to ``dest`` atomically, verifying the decompressed content.
 
     The bytes go to a temp file next to ``dest``; only after the checksum matches is it renamed to
-    ``dest``. ``opener`` defaults to the module attribute ``urlopen`` (replaceable, e.g. in tests).
+    ``dest``. A server that sends nothing for ``timeout`` seconds (default ``TIMEOUT``) counts as
+    stalled. An HTML page (an error or login page served with status 200), fewer bytes than the
+    server announced, a bad gzip stream or a checksum mismatch raise ``DatasetFileError``; network
+    errors propagate (``load_arrays`` reports each URL with its reason). No partial file stays behind.
+    ``opener`` defaults to the module attribute ``urlopen`` (replaceable, e.g. in tests).
     """
     opener = opener or urlopen
+    timeout = TIMEOUT if timeout is None else timeout
+    out = _output(progress)
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = _temp_file(dest)
     try:
         with os.fdopen(fd, "wb") as f, opener(url, timeout=timeout) as response:
-            total = int(response.headers.get("Content-Length") or 0) if hasattr(response, "headers") else 0
+            headers = getattr(response, "headers", None) or {}
+            total = int(headers.get("Content-Length") or 0)
+            content_type = headers.get("Content-Type", "")
             done = 0
             while True:
                 chunk = response.read(CHUNK)
                 if not chunk:
                     break
+                if done == 0 and _looks_like_html(content_type, chunk):
+                    raise DatasetFileError(message(
+                        f"{url}: received an HTML page (Content-Type {content_type or 'not given'}) instead "
+                        "of the gzip-compressed data file; the server answered with an error or login page.",
+                        "다른 미러에서 받거나, 브라우저로 이 주소를 열어 파일을 직접 내려받으세요."))
                 f.write(chunk)
                 done += len(chunk)
-                _progress(dest.name, done, total, progress)
-        if progress is not None:
-            progress.write("\n")
+                _progress(dest.name, done, total, out)
+        if out is not None:
+            out.write("\n")
+        if total and done < total:
+            raise DatasetFileError(message(
+                f"{url}: the download stopped early (truncated).",
+                "네트워크를 확인하고 다시 불러오세요.",
+                expected=f"{total:,} bytes (Content-Length)", received=f"{done:,} bytes"))
         read_content(tmp, entry, gz=dest.suffix == ".gz", source=url)
         os.replace(tmp, dest)
     except BaseException:
@@ -240,6 +329,20 @@ def download(url, dest, entry, *, timeout=30, progress=sys.stderr, opener=None):
         raise
     return dest
 
+
+def _reason(exc, timeout):
+    """One line saying why a download failed, for the list of URLs tried."""
+    if isinstance(exc, urllib.error.HTTPError):
+        return f"HTTP error {exc.code} {exc.reason}"
+    if isinstance(exc, urllib.error.URLError):
+        if isinstance(exc.reason, (socket.timeout, TimeoutError)):
+            return f"timed out connecting after {timeout:g} s"
+        return f"could not connect (URLError: {exc.reason})"
+    if isinstance(exc, (socket.timeout, TimeoutError)):
+        return f"timed out: no data for {timeout:g} s (the server stalled)"
+    if isinstance(exc, DatasetFileError):
+        return str(exc).splitlines()[0]
+    return f"{type(exc).__name__}: {exc}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -270,67 +373,121 @@ def find_files(folder, entries):
     return paths, None
 
 
-def cache_dir(name):
-    """Where decompressed copies and downloads go: the repo cache if available, else the user cache."""
-    return REPO_CACHE / name if REPO_CACHE is not None else user_cache_dir(name)
+def _read_folder(paths, entries):
+    """Read and parse every file; returns ``(contents, arrays, None)`` or ``(None, None, (path, error))``."""
+    contents, arrays = {}, {}
+    for key, p in paths.items():
+        try:
+            contents[key] = read_content(p, entries[key])
+            arrays[key] = parse_idx(contents[key], p)
+        except DatasetFileError as exc:
+            return None, None, (p, exc)
+    return contents, arrays, None
 
 
-def load_arrays(name, path=None, *, mirrors=None, opener=None, progress=sys.stderr):
+def load_arrays(name, path=None, *, mirrors=None, opener=None, progress="auto", timeout=None):
     """Locate (see the module docstring for the order), verify and parse an IDX dataset.
 
     Returns a dict key -> uint8 array for the registry's file keys (``x_train``, ``y_train``, ...).
-    ``mirrors`` (list of base URLs) and ``opener`` replace the registry's mirrors / urlopen (tests).
+    ``mirrors`` (list of base URLs), ``opener`` and ``timeout`` replace the registry's mirrors, urlopen
+    and ``TIMEOUT`` (tests). ``progress``: a stream for the download bar, None for none.
     """
     info = spec(name)
     entries = info["files"]
-    tried = []
+    tried, damaged = [], []
     for label, folder in candidate_dirs(name, path):
         paths, reason = find_files(folder, entries)
         if paths is None:
             tried.append(f"{label}: {folder if folder is not None else ''} -> {reason}")
             continue
-        contents = {key: read_content(p, entries[key]) for key, p in paths.items()}
-        arrays = {key: parse_idx(contents[key], paths[key]) for key in paths}
-        from_system_package = any(folder == d for _, d in SYSTEM_DIRS.get(name, []))
-        if path is None and from_system_package:
-            _save_decompressed(name, paths, contents, entries)
+        contents, arrays, bad = _read_folder(paths, entries)
+        if bad is not None:
+            if path is None and _automatic(folder, name):
+                # honggong wrote this file itself: look further for an intact copy instead of failing
+                damaged.append(bad)
+                tried.append(f"{label}: {folder} -> damaged: {str(bad[1]).splitlines()[0]}")
+                continue
+            raise bad[1]
+        from_system = any(folder == d for _, d in SYSTEM_DIRS.get(name, []))
+        if path is None and folder != cache_dir(name) and (damaged or from_system):
+            written = _save_decompressed(name, paths, contents, entries, every_file=bool(damaged))
+        else:
+            written = set()
+        _replace_damaged(damaged, f"{label} ({folder})", written)
         return arrays
     if path is not None:
         raise DatasetNotFoundError(_not_found_message(name, info, tried, [], Path(path)))
-    return _download_all(name, info, tried, mirrors, opener, progress)
+    return _download_all(name, info, tried, damaged, mirrors, opener, progress, timeout)
 
 
-def _save_decompressed(name, paths, contents, entries):
-    """Best effort: keep a verified decompressed copy so the next load needs no gzip."""
+def _save_decompressed(name, paths, contents, entries, every_file=False):
+    """Best effort: keep a verified decompressed copy so the next load needs no gzip.
+
+    Returns the set of paths written (``every_file``: also copy files that are already decompressed).
+    """
     target = cache_dir(name)
+    written = set()
     for key, p in paths.items():
-        if p.suffix != ".gz":
+        if p.suffix != ".gz" and not every_file:
             continue
         try:
-            atomic_write(target / entries[key]["filename"], [contents[key]])
+            written.add(atomic_write(target / entries[key]["filename"], [contents[key]]))
         except OSError:
-            return  # read-only disk or similar: loading still worked, only the speed-up is lost
+            break  # read-only disk or similar: loading still worked, only the speed-up is lost
+    return written
 
 
-def _download_all(name, info, tried, mirrors, opener, progress):
+def _replace_damaged(damaged, source, rewritten):
+    """Remove the damaged automatic-cache files not already overwritten by an intact copy; say so."""
+    for bad_path, exc in damaged:
+        if bad_path not in rewritten:
+            try:
+                os.unlink(bad_path)
+            except OSError:
+                pass
+        reason = str(exc).splitlines()[0]
+        warnings.warn(message(
+            f"The cached file {bad_path} was damaged ({reason}). Loaded the intact copy from {source} "
+            "and replaced the damaged cache file with it.",
+            "따로 할 일은 없습니다: 손상된 캐시 파일을 온전한 사본으로 바꿨습니다. "
+            "이 경고가 자주 나오면 디스크 공간과 상태를 확인하세요."), HonggongWarning, stacklevel=5)
+
+
+def _download_all(name, info, tried, damaged, mirrors, opener, progress, timeout):
+    """Download every missing or damaged file into the per-user cache, each from the first mirror
+    that delivers a verified copy; the error lists every URL with the reason it failed."""
     entries = info["files"]
     mirrors = list(info.get("mirrors", [])) if mirrors is None else list(mirrors)
+    timeout = TIMEOUT if timeout is None else timeout
     target = user_cache_dir(name)
-    errors = []
-    for base in mirrors:
-        try:
-            for key, entry in entries.items():
-                dest = target / (entry["filename"] + ".gz")
-                if not dest.is_file():
-                    download(base + entry["filename"] + ".gz", dest, entry, opener=opener, progress=progress)
-        except Exception as exc:  # network errors, bad checksums: try the next mirror
-            errors.append(f"download from {base}: {type(exc).__name__}: {exc}")
-            continue
-        paths, _ = find_files(target, entries)
-        contents = {key: read_content(p, entries[key]) for key, p in paths.items()}
-        _save_decompressed(name, paths, contents, entries)
-        return {key: parse_idx(contents[key], paths[key]) for key in paths}
-    raise DatasetNotFoundError(_not_found_message(name, info, tried, errors or ["no download mirrors"], None))
+    errors = [] if mirrors else ["download: no mirrors in the registry"]
+    complete = bool(mirrors)
+    for key, entry in entries.items():
+        dest = target / (entry["filename"] + ".gz")
+        if dest.is_file():
+            try:
+                read_content(dest, entry)
+                continue            # verified copy from an earlier, interrupted download
+            except DatasetFileError as exc:
+                damaged.append((dest, exc))
+        for base in mirrors:
+            url = base + entry["filename"] + ".gz"
+            try:
+                download(url, dest, entry, opener=opener, progress=progress, timeout=timeout)
+                break
+            except (OSError, DatasetFileError, ValueError) as exc:   # network errors, bad content
+                errors.append(f"download from {url} -> {_reason(exc, timeout)}")
+        else:
+            complete = False
+    if not complete:
+        raise DatasetNotFoundError(_not_found_message(name, info, tried, errors, None))
+    paths = {key: target / (entry["filename"] + ".gz") for key, entry in entries.items()}
+    contents, arrays, bad = _read_folder(paths, entries)
+    if bad is not None:
+        raise bad[1]
+    written = _save_decompressed(name, paths, contents, entries)
+    _replace_damaged(damaged, "the download", written | set(paths.values()))
+    return arrays
 
 
 def _not_found_message(name, info, tried, download_errors, folder_hint):
@@ -349,4 +506,6 @@ def _not_found_message(name, info, tried, download_errors, folder_hint):
         where = folder_hint or user_cache_dir(name)
         lines.append(f"    and put them in {where} (or any folder given as load_data(path=...) "
                      "or as $HONGGONG_DATA).")
+    lines.append("해결: 위의 방법 중 하나로 파일을 준비한 뒤 load_data()를 다시 실행하세요 "
+                 "(인터넷이 되면 자동으로 내려받습니다).")
     return "\n".join(lines)

@@ -10,12 +10,16 @@ Where the files are looked for, in order (the first place with all four files wi
 
 1. ``path`` — a folder with the four IDX files (``train-images-idx3-ubyte.gz`` ...); only that folder.
 2. ``$HONGGONG_DATA/fashion_mnist/``, then ``$HONGGONG_DATA/``.
-3. the repository's ``datasets/cache/fashion_mnist/`` (a decompressed copy made by an earlier load).
+3. the automatic cache (a decompressed copy made by an earlier load): the repository's
+   ``datasets/cache/fashion_mnist/`` in a checkout, else ``~/.cache/honggong/fashion_mnist/``
+   (``$XDG_CACHE_HOME/honggong/...``; Windows ``%LOCALAPPDATA%\\honggong\\...``).
 4. Debian's package: ``/usr/share/datasets/fashion-mnist/`` (``sudo apt-get install dataset-fashion-mnist``).
-5. the per-user cache ``~/.cache/honggong/fashion_mnist/`` (or ``$XDG_CACHE_HOME/honggong/...``).
-6. a download from the official mirrors into the per-user cache.
+5. the per-user cache, when place 3 was the repository cache.
+6. a download from the official mirrors (progress bar, verified, then renamed into place).
 
-Every file is checked against the SHA-256 of its decompressed content in ``datasets/registry.json``.
+Every file is checked against the SHA-256 of its decompressed content in the registry shipped in the
+package (``honggong/datasets/data/registry.json``). A damaged file in the automatic cache is replaced
+from the next intact source, with a warning.
 """
 from . import _fetch
 

@@ -10,9 +10,10 @@ Where the files are looked for, in order (the first place with all four IDX file
 1. ``path`` — a Keras-style ``mnist.npz`` file, a folder containing ``mnist.npz``, or a folder with the
    four IDX files (``train-images-idx3-ubyte.gz`` ...). When given, only that is used.
 2. ``$HONGGONG_DATA/mnist/``, then ``$HONGGONG_DATA/``.
-3. the repository's ``datasets/cache/mnist/``.
-4. the per-user cache ``~/.cache/honggong/mnist/`` (or ``$XDG_CACHE_HOME/honggong/mnist/``).
-5. a download of the IDX files from the mirrors in ``datasets/registry.json`` into the per-user cache.
+3. the automatic cache: the repository's ``datasets/cache/mnist/`` in a checkout, else the per-user
+   cache ``~/.cache/honggong/mnist/`` (or ``$XDG_CACHE_HOME/honggong/mnist/``).
+4. the per-user cache, when place 3 was the repository cache.
+5. a download of the IDX files from the mirrors in the package's registry into the per-user cache.
 
 Note: Keras' own ``path`` argument is a cache file name; here it is a local file or folder.
 The SHA-256 of MNIST's decompressed files could not be verified when the registry was written, so

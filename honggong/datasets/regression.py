@@ -1,8 +1,8 @@
 """실제 회귀 데이터: 당뇨병 진행도(diabetes) — 환자 442명, 특성 10개, 1년 뒤 진행도 1개.
 
 Source: Efron, Hastie, Johnstone, Tibshirani (2004) "Least Angle Regression", Annals of Statistics;
-the raw (unscaled) table as shipped in scikit-learn (BSD-3-Clause), stored in the repository as
-``datasets/diabetes.csv`` and verified against ``datasets/registry.json``.
+the raw (unscaled) table as shipped in scikit-learn (BSD-3-Clause), shipped inside the package as
+``honggong/datasets/data/diabetes.csv`` and verified against ``honggong/datasets/data/registry.json``.
 
 Columns: age, sex (1 or 2), bmi, bp (mean blood pressure), s1..s6 (six blood serum measurements),
 target (a measure of disease progression one year after baseline, 25..346).
@@ -15,6 +15,7 @@ import io
 
 import numpy as np
 
+from ..backend import message
 from . import _fetch
 from ._errors import DatasetError
 
@@ -26,15 +27,19 @@ def load_diabetes(path=None):
     """Load the diabetes table as ``((x_train, y_train), (x_test, y_test))``.
 
     x: float32 (354, 10) / (88, 10) in FEATURE_NAMES order; y: float32 (354,) / (88,).
-    ``path`` defaults to the repository's ``datasets/diabetes.csv``; the file must match the registry.
+    ``path`` defaults to the copy shipped in the package; the file must match the registry.
     """
     entry = _fetch.spec("diabetes")["files"]["table"]
-    file = _fetch.REGISTRY_PATH.parent / entry["filename"] if path is None else path
+    file = _fetch.package_file(entry["filename"]) if path is None else path
     try:
-        data = open(file, "rb").read()
+        with open(file, "rb") as f:
+            data = f.read()
     except OSError as exc:
-        raise DatasetError(f"expected the diabetes table at {file}, but it could not be read ({exc}).\n"
-                           "힌트: 저장소의 datasets/diabetes.csv가 필요합니다.") from exc
+        fix = ("honggong을 다시 설치하세요: `pip install --force-reinstall honggong` "
+               "(패키지 안의 honggong/datasets/data/diabetes.csv가 빠졌습니다)." if path is None else
+               "경로를 확인하거나 path 없이 load_diabetes()를 불러 패키지에 든 표를 쓰세요.")
+        raise DatasetError(message(f"Expected the diabetes table at {file}, but it could not be read "
+                                   f"({type(exc).__name__}: {exc}).", fix)) from exc
     _fetch.check_content(data, entry, file)
     table = np.loadtxt(io.StringIO(data.decode("ascii")), delimiter=",", skiprows=1, dtype=np.float64)
     is_test = np.arange(len(table)) % TEST_EVERY == TEST_EVERY - 1

@@ -47,7 +47,13 @@ _CHAPTER = re.compile(r"^(?:ch)?0*(\d{1,2})$", re.IGNORECASE)
 
 
 def banks_dir() -> Path:
-    return Path(str(resources.files("honggong.quiz") / "banks"))
+    folder = Path(str(resources.files("honggong.quiz") / "banks"))
+    if not any(folder.glob("ch*.json")):
+        raise QuizBankError(
+            f"honggong is installed without its quiz banks: expected honggong/quiz/banks/ch*.json in {folder}, "
+            "found none (the wheel or sdist was built without its package data).\n"
+            "해결: honggong을 다시 설치하세요: `pip install --force-reinstall honggong` (또는 저장소에서 `pip install -e .`).")
+    return folder
 
 
 def chapters() -> list[str]:
