@@ -1,13 +1,13 @@
-"""How fast is one Adam step on the book's model? (µs per step, ratios measured in the same run)
+"""How fast is one optimizer step on the book's model? (µs per step, ratios measured in the same run)
 
-The 7-2 model (Flatten → Dense(100, relu) → Dense(10, softmax)) has 79,510 weights; the model keeps
-them in ONE flat float32 buffer and calls `opt.apply([grad], [params])` 1,500 times per epoch.
+The 7-2 model (Flatten → Dense(100, relu) → Dense(10, softmax)) has 79,510 weights; `fit` keeps
+them in ONE flat float32 buffer and calls `opt.apply(grads, params)` on it 1,500 times per epoch.
 
 Compared, on the same gradients:
   naive     a plain numpy Adam written below (textbook form, new temporaries every step)
-  readable  honggong Adam with fast_path=False (update_step, the formula learners read)
-  fast      honggong Adam default (fast_update_step: out= into preallocated buffers)
-and, for RMSprop (compile()'s default optimizer), readable vs fast.
+  honggong  honggong's Adam (its one in-place update_step) on the flat buffer, as fit runs it
+  4 arrays  the same Adam on the model's four weight arrays (what fit would do without the buffer)
+and RMSprop (compile()'s default optimizer) and SGD, flat buffer vs four arrays.
 
 The gradients imitate Fashion-MNIST: 30% of the weights (border pixels) get a gradient only
 rarely, so their momentum decays towards subnormal floats, as in real training.
@@ -19,9 +19,10 @@ import time
 
 import numpy as np
 
-from honggong.optimizers import Adam, RMSprop
+from honggong.optimizers import SGD, Adam, RMSprop
 
 N_WEIGHTS = 79_510
+SHAPES = [(784, 100), (100,), (100, 10), (10,)]       # the model's four weight arrays
 
 
 def make_gradients(n_pool=64, seed=0):
@@ -45,7 +46,7 @@ class NaiveAdam:
         self.m = self.v = None
 
     def apply(self, grads, params):
-        g, w = grads[0], params[0]
+        g, w = grads, params                             # one flat array each
         if self.m is None:
             self.m, self.v = np.zeros_like(w), np.zeros_like(w)
         self.t += 1
@@ -55,13 +56,26 @@ class NaiveAdam:
         w -= alpha * self.m / (np.sqrt(self.v) + self.eps)
 
 
-def time_steps(opt, grads, steps):
+def split(flat):
+    """Views of the flat array shaped like the model's four weights (copies, so they are separate)."""
+    out, offset = [], 0
+    for shape in SHAPES:
+        size = int(np.prod(shape))
+        out.append(flat[offset:offset + size].reshape(shape).copy())
+        offset += size
+    return out
+
+
+def time_steps(opt, grads, steps, four_arrays=False):
     w = np.random.default_rng(1).normal(scale=0.05, size=N_WEIGHTS).astype(np.float32)
-    n_pool = len(grads)
+    params = split(w) if four_arrays else w
+    pool = [split(g) for g in grads] if four_arrays else list(grads)
+    n_pool = len(pool)
     start = time.perf_counter()
     for i in range(steps):
-        opt.apply([grads[i % n_pool]], [w])
-    return (time.perf_counter() - start) / steps * 1e6, w
+        opt.apply(pool[i % n_pool], params)
+    elapsed = (time.perf_counter() - start) / steps * 1e6
+    return elapsed, (np.concatenate([p.ravel() for p in params]) if four_arrays else w)
 
 
 def main():
@@ -71,38 +85,31 @@ def main():
     args = parser.parse_args()
 
     grads = make_gradients()
-    results = {"naive": [], "readable": [], "fast": []}
+    makers = {"naive": NaiveAdam, "honggong": Adam, "4 arrays": Adam}
+    results = {name: [] for name in makers}
     finals = {}
     for _ in range(args.rounds):                         # interleaved rounds: fair under noise
-        for name in results:
-            if name == "naive":
-                opt = NaiveAdam()
-            else:
-                opt = Adam()
-                opt.fast_path = name == "fast"
-            us, finals[name] = time_steps(opt, grads, args.steps)
+        for name, make in makers.items():
+            us, finals[name] = time_steps(make(), grads, args.steps, four_arrays=name == "4 arrays")
             results[name].append(us)
 
     best = {name: min(times) for name, times in results.items()}
-    print(f"Adam step on one flat float32 buffer of {N_WEIGHTS:,} weights, "
+    print(f"Adam step, {N_WEIGHTS:,} float32 weights, "
           f"{args.steps} steps x {args.rounds} rounds (best round):")
     for name in results:
         print(f"  {name:9s} {best[name]:8.1f} µs/step   ratio to naive {best[name] / best['naive']:.2f}"
               f"   (rounds: {', '.join(f'{t:.0f}' for t in results[name])})")
-    print(f"  fast / readable = {best['fast'] / best['readable']:.2f}")
-    same = np.array_equal(finals["fast"], finals["readable"])
-    gap = np.abs(finals["fast"] - finals["naive"]).max()
-    print(f"  fast and readable end bit-identical: {same};  max |fast - naive| = {gap:.2e}")
+    same = np.array_equal(finals["honggong"], finals["4 arrays"])
+    gap = np.abs(finals["honggong"] - finals["naive"]).max()
+    print(f"  flat buffer and 4 arrays end bit-identical: {same};  max |honggong - naive| = {gap:.2e}")
 
-    # RMSprop is compile()'s default optimizer: same comparison, readable vs fast only.
-    rms = {True: [], False: []}
-    for _ in range(args.rounds):
-        for fast in (False, True):
-            opt = RMSprop()
-            opt.fast_path = fast
-            rms[fast].append(time_steps(opt, grads, args.steps)[0])
-    print(f"RMSprop: readable {min(rms[False]):.1f} µs/step, fast {min(rms[True]):.1f} µs/step, "
-          f"fast / readable = {min(rms[True]) / min(rms[False]):.2f}")
+    for cls in (RMSprop, SGD):                           # RMSprop: compile()'s default
+        times = {False: [], True: []}
+        for _ in range(args.rounds):
+            for four in (False, True):
+                times[four].append(time_steps(cls(), grads, args.steps, four_arrays=four)[0])
+        print(f"{cls.__name__}: flat buffer {min(times[False]):.1f} µs/step, "
+              f"4 arrays {min(times[True]):.1f} µs/step")
 
 
 if __name__ == "__main__":

@@ -165,8 +165,10 @@ def softmax(x, axis=-1):
             "softmax expects an array with at least 1 dimension, received a scalar.",
             "힌트: softmax는 여러 값(예: 클래스 점수)을 확률로 바꿉니다.",
         ))
-    e = np.exp(x - x.max(axis=axis, keepdims=True))
-    return e / e.sum(axis=axis, keepdims=True)
+    e = x - x.max(axis=axis, keepdims=True)
+    np.exp(e, out=e)                                  # one new array, then in place
+    e /= e.sum(axis=axis, keepdims=True)
+    return e
 
 
 # ---------------------------------------------------------------- derivatives f'(x), given y = f(x)

@@ -81,29 +81,6 @@ def _matmul_into(a, b, out):
         out[...] = a @ b
 
 
-_RELU, _SOFTMAX = activations.get("relu"), activations.get("softmax")
-
-
-def _activate(activation, z):
-    """``activation(z)``, with the same numbers; the book's plain relu and softmax take a short
-    route with fewer numpy calls (Dense runs this every training step)."""
-    if activation is _RELU:
-        return np.maximum(z, 0.0)                        # max(z, 0)
-    if activation is _SOFTMAX:
-        e = z - z.max(axis=-1, keepdims=True)            # exp(z − max z) / Σ exp(z − max z),
-        np.exp(e, out=e)                                 # computed in one new array
-        e /= e.sum(axis=-1, keepdims=True)
-        return e
-    return activation(z)
-
-
-def _activation_backward(activation, z, y, dy):
-    """``activation.backward(z, y, dy)``, with the same numbers; plain relu: ``dy · (z > 0)``."""
-    if activation is _RELU and dy.dtype == z.dtype:
-        return dy * (z > 0)
-    return activation.backward(z, y, dy)
-
-
 def _serialize_obj(value):
     """The JSON-safe form of an initializer/regularizer/activation given to a layer."""
     if value is None or isinstance(value, (str, int, float)):
@@ -391,11 +368,11 @@ class Dense(Layer):
         if self.use_bias:
             z += self.bias
         self.z = z
-        self.y = _activate(self.activation, z)
+        self.y = self.activation(z)
         return self.y
 
     def backward(self, dy, input_grad=True):
-        dz = _activation_backward(self.activation, self.z, self.y, dy)
+        dz = self.activation.backward(self.z, self.y, dy)
         return self.backward_linear(dz, input_grad)
 
     def backward_linear(self, dz, input_grad=True):
@@ -451,7 +428,11 @@ class Flatten(Layer):
 
 
 class Activation(Layer):
-    """Apply an activation function: y = f(x); backward dx = f.backward(x, y, dy)."""
+    """Apply an activation function: y = f(x); backward dx = f.backward(x, y, dy).
+
+    ``ReLU``, ``LeakyReLU`` and ``Softmax`` below are this layer with a fixed activation from
+    ``honggong.activations`` (the same objects ``Dense(activation=...)`` uses).
+    """
 
     def __init__(self, activation, **kwargs):
         super().__init__(**kwargs)
@@ -469,56 +450,42 @@ class Activation(Layer):
         return {**super().get_config(), "activation": self.activation.name}
 
 
-class ReLU(Layer):
-    """y = max(x, 0);  dx = dy where x > 0, else 0."""
+class ReLU(Activation):
+    """y = max(x, 0);  dx = dy where x > 0, else 0   (``activations.relu``)."""
 
-    def forward(self, x, training=False):
-        self.mask = x > 0
-        return np.where(self.mask, x, 0).astype(floatx(), copy=False)
+    def __init__(self, **kwargs):
+        super().__init__("relu", **kwargs)
 
-    def backward(self, dy):
-        return dy * self.mask
+    def get_config(self):
+        return Layer.get_config(self)
 
 
-class LeakyReLU(Layer):
-    """y = x if x > 0 else negative_slope * x  (Keras 3 layer default negative_slope = 0.3)."""
+class LeakyReLU(Activation):
+    """y = x if x > 0 else negative_slope * x  (Keras 3 layer default negative_slope = 0.3;
+    ``activations.leaky_relu``)."""
 
     def __init__(self, negative_slope=0.3, **kwargs):
-        super().__init__(**kwargs)
         if negative_slope < 0:
             raise LayerError(f"LeakyReLU expected negative_slope >= 0, received {negative_slope}. "
                              "음수 쪽 기울기는 0 이상이어야 합니다.")
+        super().__init__(activations.get("leaky_relu", negative_slope=float(negative_slope)),
+                         **kwargs)
         self.negative_slope = float(negative_slope)
 
-    def forward(self, x, training=False):
-        self.slope = np.where(x > 0, 1.0, self.negative_slope).astype(floatx())
-        return x * self.slope
-
-    def backward(self, dy):
-        return dy * self.slope
-
     def get_config(self):
-        return {**super().get_config(), "negative_slope": self.negative_slope}
+        return {**Layer.get_config(self), "negative_slope": self.negative_slope}
 
 
-class Softmax(Layer):
-    """y_i = exp(x_i) / sum_j exp(x_j) along ``axis``;  dx = y * (dy - sum(dy * y))."""
+class Softmax(Activation):
+    """y_i = exp(x_i) / sum_j exp(x_j) along ``axis``;  dx = y * (dy - sum(dy * y))
+    (``activations.softmax``)."""
 
     def __init__(self, axis=-1, **kwargs):
-        super().__init__(**kwargs)
+        super().__init__(activations.get("softmax", axis=axis), **kwargs)
         self.axis = axis
 
-    def forward(self, x, training=False):
-        e = np.exp(x - x.max(axis=self.axis, keepdims=True))
-        self.y = e / e.sum(axis=self.axis, keepdims=True)
-        return self.y
-
-    def backward(self, dy):
-        y = self.y
-        return y * (dy - (dy * y).sum(axis=self.axis, keepdims=True))
-
     def get_config(self):
-        return {**super().get_config(), "axis": self.axis}
+        return {**Layer.get_config(self), "axis": self.axis}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -16,6 +16,12 @@ Every optimizer follows the same recipe per `apply()` call (Keras 3 order):
 `lr` is `learning_rate`, or `schedule(iterations)` when a schedule was given.
 State ("slots": momentum, velocity, accumulator ...) is created lazily on the first `apply()`,
 one set per parameter position, with the parameter's shape and dtype.
+
+Each `update_step` is exactly what `model.fit` runs. It works in place: the slots and the weights
+are updated where they are (`m += ...`, `w -= ...`) and every intermediate goes into one of two
+work arrays (`self.scratch(variable)`), so a step allocates no new arrays. The running averages use
+
+    moving_average(avg, x, β):   avg ← avg + (1 − β)·(x − avg)      (= β·avg + (1 − β)·x)
 """
 import inspect
 import math
@@ -28,7 +34,7 @@ from .backend import HonggongError, HonggongTypeError, message
 __all__ = [
     "Optimizer", "SGD", "RMSprop", "Adagrad", "Adam", "AdamW", "Nadam",
     "LearningRateSchedule", "ExponentialDecay", "PiecewiseConstantDecay", "schedules",
-    "clip_by_norm", "clip_by_global_norm", "get", "serialize", "deserialize",
+    "clip_by_norm", "clip_by_global_norm", "moving_average", "get", "serialize", "deserialize",
 ]
 
 # Values smaller than this in the state buffers are set to 0 every FLUSH_EVERY steps. Subnormal
@@ -137,6 +143,21 @@ schedules = _SchedulesNamespace()
 
 
 # --------------------------------------------------------------------------------------------
+# the in-place helper the update steps share
+# --------------------------------------------------------------------------------------------
+def moving_average(average, value, beta, out):
+    """average ← average + (1 − β)·(value − average), in place (Keras' form for Adam and Nadam).
+
+    The same as β·average + (1 − β)·value: the average moves a fraction 1 − β towards the new
+    value. `out` is a work array of the same shape (it may be `value` itself).
+    """
+    np.subtract(value, average, out=out)
+    out *= 1 - beta
+    average += out
+    return average
+
+
+# --------------------------------------------------------------------------------------------
 # gradient clipping
 # --------------------------------------------------------------------------------------------
 def clip_by_norm(grad, clipnorm):
@@ -213,10 +234,9 @@ class Optimizer:
                 "해결: 0.001이나 0.01 같은 양수를 주세요. 예: keras.optimizers.Adam(learning_rate=0.001)"))
         self.iterations = 0
         self.built = False
-        self.fast_path = True        # use the in-place kernel if the class has one
         self._shapes = None          # (shape, dtype) per parameter position, set by build()
         self._slots = []             # one dict {slot name: array} per parameter position
-        self._scratch = []           # preallocated work buffers for the fast kernels
+        self._scratch = {}           # (shape, dtype) -> two work arrays, see scratch()
 
     # ---- learning rate -------------------------------------------------------------------
     @property
@@ -257,7 +277,6 @@ class Optimizer:
         self._shapes = [(p.shape, p.dtype) for p in params]
         self._slots = [{name: np.full(p.shape, self.initial_slot_value(name), dtype=p.dtype)
                         for name in self.slot_names} for p in params]
-        self._scratch = [None] * len(params)
         self.built = True
 
     def initial_slot_value(self, slot_name):
@@ -323,12 +342,7 @@ class Optimizer:
         self.prepare_step()
         for i, g, p in zip(index, grads, params):
             lr = p.dtype.type(learning_rate)
-            if self.fast_path and hasattr(self, "fast_update_step"):
-                if self._scratch[i] is None:
-                    self._scratch[i] = (np.empty_like(p), np.empty_like(p))
-                self.fast_update_step(g, p, lr, self._scratch[i], **self._slots[i])
-            else:
-                self.update_step(g, p, lr, **self._slots[i])
+            self.update_step(g, p, lr, **self._slots[i])
         self.iterations += 1
         if self.iterations % FLUSH_EVERY == 0:
             self._flush_denormals()
@@ -344,7 +358,19 @@ class Optimizer:
 
         가중치를 매 스텝 조금씩 0 쪽으로 줄여 너무 커지지 않게 합니다.
         """
-        variable -= variable * variable.dtype.type(self.weight_decay) * learning_rate
+        decay = np.multiply(variable, variable.dtype.type(self.weight_decay), out=self.scratch(variable)[0])
+        decay *= learning_rate
+        variable -= decay
+
+    def scratch(self, variable):
+        """Two work arrays shaped like `variable`, reused every step (a step allocates nothing).
+
+        Shared by parameters of the same shape: update steps run one after another.
+        """
+        key = (variable.shape, variable.dtype)
+        if key not in self._scratch:
+            self._scratch[key] = (np.empty_like(variable), np.empty_like(variable))
+        return self._scratch[key]
 
     def prepare_step(self):
         """Hook run once per apply(), before the update steps (Nadam uses it)."""
@@ -478,15 +504,20 @@ class SGD(Optimizer):
 
         기울기 반대 방향으로 조금 이동; 모멘텀은 지난 이동을 관성처럼 이어 갑니다.
         """
+        a, b = self.scratch(variable)
+        step = np.multiply(grad, learning_rate, out=a)             # lr·g
         if momentum is None:
-            variable -= grad * learning_rate
+            variable -= step
             return
         mu = variable.dtype.type(self.momentum)
-        momentum[...] = momentum * mu - grad * learning_rate
+        momentum *= mu
+        momentum -= step                                           # m ← μ·m − lr·g
         if self.nesterov:
-            variable += momentum * mu - grad * learning_rate
+            look_ahead = np.multiply(momentum, mu, out=b)
+            look_ahead -= step
+            variable += look_ahead                                 # w ← w + μ·m − lr·g
         else:
-            variable += momentum
+            variable += momentum                                   # w ← w + m
 
     def get_config(self):
         return {**super().get_config(), "momentum": self.momentum, "nesterov": self.nesterov}
@@ -516,47 +547,25 @@ class RMSprop(Optimizer):
         최근 기울기 크기(제곱의 이동 평균)로 나눠, 가파른 방향은 작게·완만한 방향은 크게 이동합니다.
         """
         rho = self.rho
-        velocity[...] = rho * velocity + (1 - rho) * np.square(grad)
+        a, b = self.scratch(variable)
+        velocity *= rho
+        velocity += np.multiply(np.square(grad, out=a), 1 - rho, out=a)     # v ← ρ·v + (1−ρ)·g²
         if self.centered:
-            average_gradient[...] = rho * average_gradient + (1 - rho) * grad
-            denominator = velocity - np.square(average_gradient) + self.epsilon
+            average_gradient *= rho
+            average_gradient += np.multiply(grad, 1 - rho, out=a)          # ḡ ← ρ·ḡ + (1−ρ)·g
+            denominator = np.square(average_gradient, out=b)
+            np.subtract(velocity, denominator, out=denominator)
+            denominator += self.epsilon                                    # v − ḡ² + ε
         else:
-            denominator = velocity + self.epsilon
-        increment = learning_rate * grad / np.sqrt(denominator)
+            denominator = np.add(velocity, self.epsilon, out=b)            # v + ε
+        increment = np.multiply(grad, learning_rate, out=a)
+        increment /= np.sqrt(denominator, out=denominator)                 # Δ = lr·g / √(...)
         if self.momentum > 0:
-            momentum[...] = self.momentum * momentum + increment
+            momentum *= self.momentum
+            momentum += increment                                          # m ← μ·m + Δ
             variable -= momentum
         else:
             variable -= increment
-
-    def fast_update_step(self, grad, variable, learning_rate, scratch, velocity, momentum=None,
-                         average_gradient=None):
-        """The same arithmetic as update_step, in the same order, with `out=` into two
-        preallocated buffers (no new arrays per step)."""
-        rho = self.rho
-        a, b = scratch
-        np.square(grad, out=a)
-        a *= (1 - rho)
-        velocity *= rho
-        velocity += a                                       # v ← ρ·v + (1−ρ)·g²
-        if self.centered:
-            np.multiply(grad, (1 - rho), out=a)
-            average_gradient *= rho
-            average_gradient += a                           # ḡ ← ρ·ḡ + (1−ρ)·g
-            np.square(average_gradient, out=b)
-            np.subtract(velocity, b, out=b)
-            b += self.epsilon                               # v − ḡ² + ε
-        else:
-            np.add(velocity, self.epsilon, out=b)           # v + ε
-        np.sqrt(b, out=b)
-        np.multiply(grad, learning_rate, out=a)
-        a /= b                                              # Δ = lr·g / √(...)
-        if self.momentum > 0:
-            momentum *= self.momentum
-            momentum += a                                   # m ← μ·m + Δ
-            variable -= momentum
-        else:
-            variable -= a
 
     def get_config(self):
         return {**super().get_config(), "rho": self.rho, "momentum": self.momentum,
@@ -589,8 +598,12 @@ class Adagrad(Optimizer):
 
         지금까지 많이 움직인 파라미터일수록 학습률이 점점 작아집니다.
         """
-        accumulator += np.square(grad)
-        variable -= learning_rate * grad / np.sqrt(accumulator + self.epsilon)
+        a, b = self.scratch(variable)
+        accumulator += np.square(grad, out=a)                              # a ← a + g²
+        denominator = np.sqrt(np.add(accumulator, self.epsilon, out=b), out=b)
+        step = np.multiply(grad, learning_rate, out=a)
+        step /= denominator
+        variable -= step                                                   # w ← w − lr·g / √(a + ε)
 
     def get_config(self):
         return {**super().get_config(),
@@ -630,35 +643,17 @@ class Adam(Optimizer):
         """
         t = self.iterations + 1
         alpha = self.step_size(learning_rate, t)
-        momentum += (1 - self.beta_1) * (grad - momentum)
-        velocity += (1 - self.beta_2) * (np.square(grad) - velocity)
+        a, b = self.scratch(variable)
+        moving_average(momentum, grad, self.beta_1, out=a)                 # m ← m + (1−β₁)(g − m)
+        moving_average(velocity, np.square(grad, out=a), self.beta_2, out=a)   # v ← v + (1−β₂)(g² − v)
         if self.amsgrad:
             np.maximum(velocity_hat, velocity, out=velocity_hat)
             velocity = velocity_hat
-        variable -= momentum * alpha / (np.sqrt(velocity) + self.epsilon)
-
-    def fast_update_step(self, grad, variable, learning_rate, scratch, momentum, velocity,
-                         velocity_hat=None):
-        """The same arithmetic as update_step, in the same order, written with `out=` into two
-        preallocated buffers so a step allocates nothing (the model's 79,510-weight buffer)."""
-        t = self.iterations + 1
-        alpha = self.step_size(learning_rate, t)
-        a, b = scratch
-        np.subtract(grad, momentum, out=a)                  # g − m
-        a *= (1 - self.beta_1)
-        momentum += a                                       # m ← m + (1−β₁)(g − m)
-        np.square(grad, out=a)                              # g²
-        a -= velocity
-        a *= (1 - self.beta_2)
-        velocity += a                                       # v ← v + (1−β₂)(g² − v)
-        if self.amsgrad:
-            np.maximum(velocity_hat, velocity, out=velocity_hat)
-            velocity = velocity_hat
-        np.multiply(momentum, alpha, out=a)                 # α·m
-        np.sqrt(velocity, out=b)
-        b += self.epsilon                                   # √v + ε
-        a /= b
-        variable -= a                                       # w ← w − α·m / (√v + ε)
+        denominator = np.sqrt(velocity, out=b)
+        denominator += self.epsilon                                        # √v + ε
+        step = np.multiply(momentum, alpha, out=a)
+        step /= denominator
+        variable -= step                                                   # w ← w − α·m / (√v + ε)
 
     def get_config(self):
         return {**super().get_config(), "beta_1": self.beta_1, "beta_2": self.beta_2,
@@ -733,11 +728,20 @@ class Nadam(Optimizer):
         u_t, u_next = self.momentum_schedule(t, dtype), self.momentum_schedule(t + 1, dtype)
         u_product = dtype(self.u_product)
         u_product_next = u_product * u_next
-        momentum += (1 - beta_1) * (grad - momentum)
-        velocity += (1 - beta_2) * (np.square(grad) - velocity)
-        m_hat = u_next * momentum / (1 - u_product_next) + (1 - u_t) * grad / (1 - u_product)
-        v_hat = velocity / (1 - beta_2 ** t)
-        variable -= m_hat * learning_rate / (np.sqrt(v_hat) + self.epsilon)
+        a, b = self.scratch(variable)
+        moving_average(momentum, grad, beta_1, out=a)                      # m ← m + (1−β₁)(g − m)
+        moving_average(velocity, np.square(grad, out=a), beta_2, out=a)    # v ← v + (1−β₂)(g² − v)
+        m_hat = np.multiply(momentum, u_next, out=a)
+        m_hat /= 1 - u_product_next
+        gradient_part = np.multiply(grad, 1 - u_t, out=b)
+        gradient_part /= 1 - u_product
+        m_hat += gradient_part                      # m̂ = μₜ₊₁·m / (1 − Πₜ·μₜ₊₁) + (1 − μₜ)·g / (1 − Πₜ)
+        v_hat = np.divide(velocity, 1 - beta_2 ** t, out=b)                # v̂ = v / (1 − β₂ᵗ)
+        denominator = np.sqrt(v_hat, out=v_hat)
+        denominator += self.epsilon
+        m_hat *= learning_rate
+        m_hat /= denominator
+        variable -= m_hat                                                  # w ← w − lr·m̂ / (√v̂ + ε)
 
     def get_config(self):
         return {**super().get_config(), "beta_1": self.beta_1, "beta_2": self.beta_2,

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from honggong import callbacks as cb
-from honggong import layers, models, optimizers, saving
+from honggong import layers, models, optimizers, progbar, saving
 from honggong.backend import HonggongError
 
 
@@ -367,6 +367,23 @@ def test_progbar_in_progress_line_shows_eta_and_partial_bar(capsys):
     bar.update(50, {"loss": 0.0005})
     last = capsys.readouterr().out.split("\r")[-1]
     assert last == " 50/100 " + "━" * 10 + "─" * 10 + " 0s 10ms/step - loss: 5.0000e-04"
+
+
+def test_progbar_final_line_after_a_longer_line_has_no_trailing_spaces(capsys):
+    """A slow first step (541us/step) then fast ones (72us/step): the final line is shorter. It
+    wipes the old line with spaces, returns, and ends with the metrics (no padding after them)."""
+    clock = FakeClock()
+    bar = cb.Progbar(13, clock=clock)
+    clock.t = 0.000541
+    bar.update(1, {"loss": 2.0})
+    clock.t = 0.000541 + 12 * 0.000072
+    bar.update(13, {"loss": 1.5}, finalize=True)
+    out = capsys.readouterr().out
+    first = out.split("\r")[1]
+    assert first == " 1/13 ━" + "─" * 19 + " 0s 541us/step - loss: 2.0000"
+    assert out.endswith("\r" + " " * len(first) + "\r13/13 " + "━" * 20
+                        + " 0s 72us/step - loss: 1.5000\n")
+    assert cb.Progbar is progbar.Progbar                   # the bar lives in honggong/progbar.py
 
 
 def test_progbar_verbose_2_prints_one_line(capsys):

@@ -15,13 +15,11 @@ def _sigmoid_derivative_reference(x):
 
 
 def _softmax_axis0(z):
-    e = np.exp(z - z.max(axis=0, keepdims=True))
-    return e / e.sum(axis=0, keepdims=True)
+    return activations.softmax(z, axis=0)
 
 
 def _softmax_global(z):
-    e = np.exp(z - z.max())
-    return e / e.sum()
+    return activations.softmax(np.ravel(z)).reshape(np.shape(z))
 
 
 def _sigmoid(x):
