@@ -132,7 +132,7 @@ def plot_surface(surface="bowl", ax=None, n=200, show=False, title=None):
     ax.set_ylim(*s.ylim)
     ax.set_xlabel("x")
     ax.set_ylabel("y")
-    ax.set_title(title if title is not None else s.title)
+    ax.set_title(fonts.math_text(title if title is not None else s.title))   # x² as mathtext
     return _done(fig, show)
 
 

@@ -30,7 +30,7 @@ import re
 import ipywidgets as W
 import numpy as np
 
-from . import checks, plots  # plots registers the Hangul font
+from . import checks, fonts, plots  # plots registers the Hangul font
 from .checks import error as _error, type_error as _type_error
 from . import surfaces as _surfaces
 from .trajectory import describe, make_optimizer, trajectory
@@ -283,7 +283,7 @@ class OptimizerExplorer(_Explorer):
                 a.set_visible(False)
                 a.set_animated(True)      # drawn on top of the cached background (see _render)
             self._artists[name] = arts
-        self.ax.set_title(surf.title)
+        self.ax.set_title(fonts.math_text(surf.title))   # x² as mathtext: the Hangul font draws ² as a tick
         self.info_text = self.ax.text(0.01, 0.015, "", transform=self.ax.transAxes, fontsize=9, va="bottom",
                                       gid="settings", animated=True, zorder=6,
                                       bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"})

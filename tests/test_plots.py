@@ -46,7 +46,7 @@ def test_trajectory_plot_draws_the_trajectory_points():
     np.testing.assert_array_equal(by_gid(fig, "end:1").get_xydata(), np.asarray(t2[-1:], dtype=np.float64))
     np.testing.assert_array_equal(by_gid(fig, "minimum").get_xydata(), [[0.0, 0.0]])
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["최솟값", "SGD(lr=0.1)", "Adam(lr=0.1)"]
-    assert ax.get_title() == "f(x, y) = x²/20 + y²"
+    assert ax.get_title() == "f(x, y) = x$^{2}$/20 + y$^{2}$"     # mathtext: NanumGothic draws ² small
     assert ax.get_xlim() == (-10.0, 10.0) and ax.get_ylim() == (-5.0, 5.0)
     assert save_strict(fig)[:4] == b"\x89PNG"
 
@@ -212,7 +212,7 @@ def test_ax_argument_and_no_pyplot_leak():
     before = len(plt.get_fignums())
     fig, axes = plots.new_figure(1, 2)
     out = plots.plot_surface("bowl", ax=axes[0, 1])
-    assert out is fig and axes[0, 1].get_title() == "f(x, y) = x²/20 + y²"
+    assert out is fig and axes[0, 1].get_title() == "f(x, y) = x$^{2}$/20 + y$^{2}$"
     for _ in range(5):
         plots.plot_trajectories(honggong.trajectory("adam", steps=3))
     assert len(plt.get_fignums()) == before

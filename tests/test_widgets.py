@@ -103,7 +103,7 @@ def test_changing_the_surface_resets_start_and_view():
     assert (ex.start_x_slider.min, ex.start_x_slider.max) == (-2.0, 2.0)
     assert (ex.start_x_slider.value, ex.start_y_slider.value) == (-1.5, 2.0)
     assert ex.state["surface"] == "rosenbrock" and ex.state["start"] == (-1.5, 2.0)
-    assert ex.ax.get_title().startswith("f(x, y) = (1 − x)²")
+    assert ex.ax.get_title().startswith("f(x, y) = (1 − x)$^{2}$")
     np.testing.assert_array_equal([ln for ln in ex.ax.lines if ln.get_gid() == "minimum"][0].get_xydata(), [[1, 1]])
     assert len(ex.ax.collections) == 1           # one contour set, the old one was removed
 
