@@ -119,7 +119,7 @@ def main(argv=None) -> int:
             if not args.check:
                 path.write_text(new, encoding="utf-8")
                 print(f"wrote the exercise cells of {path.name}; now finalize it: "
-                      f".venv/bin/python tools/finalize_notebooks.py {path.relative_to(ROOT)}")
+                      f".venv/bin/python tools/finalize_notebooks.py {path.resolve().relative_to(ROOT)}")
     if args.check and stale:
         print("out of date (run tools/exercise_cells.py):", ", ".join(p.name for p in stale))
         return 1

@@ -62,7 +62,8 @@ def lab(tmp_path_factory):
     token = secrets.token_hex(16)
     port = _free_port()
     env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(tmp / "settings"),
-               JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"))
+               JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"),
+               HONGGONG_PROGRESS=str(tmp / "progress.json"))   # the learner's record of this lab only
     env.pop("MPLBACKEND", None)  # the kernel must use the inline backend, as for a learner
     log_path = tmp / "lab.log"
     log = open(log_path, "w")
