@@ -30,6 +30,7 @@ package (4) is an error naming the file and the fix.
 import functools
 import gzip
 import hashlib
+import http.client
 import json
 import os
 import socket
@@ -303,7 +304,14 @@ def download(url, dest, entry, *, timeout=None, progress="auto", opener=None):
             content_type = headers.get("Content-Type", "")
             done = 0
             while True:
-                chunk = response.read(CHUNK)
+                try:
+                    chunk = response.read(CHUNK)
+                except http.client.IncompleteRead as exc:     # the server closed the connection early
+                    raise DatasetFileError(message(
+                        f"{url}: the download stopped early (truncated): the connection closed.",
+                        "네트워크를 확인하고 다시 불러오세요. 다른 미러가 있으면 그곳에서 받습니다.",
+                        expected=f"{total:,} bytes (Content-Length)" if total else "the whole file",
+                        received=f"{done + len(exc.partial):,} bytes")) from exc
                 if not chunk:
                     break
                 if done == 0 and _looks_like_html(content_type, chunk):
@@ -319,7 +327,7 @@ def download(url, dest, entry, *, timeout=None, progress="auto", opener=None):
         if total and done < total:
             raise DatasetFileError(message(
                 f"{url}: the download stopped early (truncated).",
-                "네트워크를 확인하고 다시 불러오세요.",
+                "네트워크를 확인하고 다시 불러오세요. 다른 미러가 있으면 그곳에서 받습니다.",
                 expected=f"{total:,} bytes (Content-Length)", received=f"{done:,} bytes"))
         read_content(tmp, entry, gz=dest.suffix == ".gz", source=url)
         os.replace(tmp, dest)
@@ -330,8 +338,8 @@ def download(url, dest, entry, *, timeout=None, progress="auto", opener=None):
     return dest
 
 
-def _reason(exc, timeout):
-    """One line saying why a download failed, for the list of URLs tried."""
+def _reason(exc, timeout, url=""):
+    """One line saying why a download from ``url`` failed, for the list of URLs tried."""
     if isinstance(exc, urllib.error.HTTPError):
         return f"HTTP error {exc.code} {exc.reason}"
     if isinstance(exc, urllib.error.URLError):
@@ -341,7 +349,8 @@ def _reason(exc, timeout):
     if isinstance(exc, (socket.timeout, TimeoutError)):
         return f"timed out: no data for {timeout:g} s (the server stalled)"
     if isinstance(exc, DatasetFileError):
-        return str(exc).splitlines()[0]
+        first = str(exc).splitlines()[0]
+        return first[len(url) + 2:] if url and first.startswith(f"{url}: ") else first
     return f"{type(exc).__name__}: {exc}"
 
 
@@ -475,8 +484,8 @@ def _download_all(name, info, tried, damaged, mirrors, opener, progress, timeout
             try:
                 download(url, dest, entry, opener=opener, progress=progress, timeout=timeout)
                 break
-            except (OSError, DatasetFileError, ValueError) as exc:   # network errors, bad content
-                errors.append(f"download from {url} -> {_reason(exc, timeout)}")
+            except (OSError, http.client.HTTPException, DatasetFileError, ValueError) as exc:  # network, content
+                errors.append(f"download from {url} -> {_reason(exc, timeout, url)}")
         else:
             complete = False
     if not complete:
