@@ -105,6 +105,29 @@ class PlainNumpyLoop:
             self.step(x[idx], y[idx].astype(np.intp))
 
 
+def blas_floor_epoch(x, seed=0):
+    """Seconds for one epoch of the 7-2 model's matrix products alone (the BLAS floor).
+
+    Per step of 32 images: x·W₁ (32×784 · 784×100), h·W₂, dz·W₂ᵀ, xᵀ·dh, hᵀ·dz — the five
+    products a training step needs (dL/dx of the data is not needed), nothing else.
+    """
+    rng = np.random.default_rng(seed)
+    w1 = rng.normal(size=(784, 100)).astype(np.float32)
+    w2 = rng.normal(size=(100, 10)).astype(np.float32)
+    x = x.reshape(len(x), -1)
+    dh = np.ones((BATCH, 100), np.float32)
+    dz = np.ones((BATCH, 10), np.float32)
+    start = time.perf_counter()
+    for s in range(0, len(x), BATCH):
+        xb = x[s:s + BATCH]
+        h = xb @ w1
+        h @ w2
+        dz @ w2.T
+        xb.T @ dh
+        h.T @ dz
+    return time.perf_counter() - start
+
+
 class EpochTimer(keras.callbacks.Callback):
     """Wall time and CPU time of every epoch (from on_epoch_begin to on_epoch_end)."""
 
@@ -147,7 +170,7 @@ def time_epochs(rounds, synthetic, verbose):
     plain = PlainNumpyLoop()
     model.fit(x[:3200], y[:3200], epochs=1, batch_size=BATCH, verbose=0)     # warm-up
     plain.epoch(x[:3200], y[:3200])
-    wall, cpu, base_wall, base_cpu = [], [], [], []
+    wall, cpu, base_wall, base_cpu, floor = [], [], [], [], []
     for r in range(rounds):
         timer = EpochTimer()
         model.fit(x, y, epochs=2, batch_size=BATCH, verbose=verbose, callbacks=[timer])
@@ -158,12 +181,16 @@ def time_epochs(rounds, synthetic, verbose):
             plain.epoch(x, y)
             base_wall.append(time.perf_counter() - t)
             base_cpu.append(time.process_time() - c)
+        with models._blas_threads(models.BLAS_THREADS_IN_FIT):
+            floor.append(blas_floor_epoch(x))
         print(f"round {r + 1}: honggong fit {wall[-2]:.3f}, {wall[-1]:.3f} s/epoch "
               f"(cpu {cpu[-2]:.3f}, {cpu[-1]:.3f}); plain numpy loop {base_wall[-2]:.3f}, "
-              f"{base_wall[-1]:.3f} s/epoch (cpu {base_cpu[-2]:.3f}, {base_cpu[-1]:.3f})",
-              flush=True)
+              f"{base_wall[-1]:.3f} s/epoch (cpu {base_cpu[-2]:.3f}, {base_cpu[-1]:.3f}); "
+              f"BLAS floor {floor[-1]:.3f} s/epoch", flush=True)
     print(_summary("wall", wall, base_wall))
     print(_summary("cpu ", cpu, base_cpu))
+    print(f"BLAS floor (the five matrix products alone, one thread): median {np.median(floor):.3f} "
+          f"s/epoch; honggong / floor = {np.median(wall) / np.median(floor):.2f}")
     print("Target: <= 1.0 s/epoch, ratio about 0.75.")
 
 

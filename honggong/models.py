@@ -33,10 +33,7 @@ from .layers import InputLayer, KerasTensor, Layer, _shape_str
 __all__ = ["Sequential", "ModelError"]
 
 
-# BLAS threads while fit() runs. The book's matrix products are small (a batch of 32 rows): one
-# thread does them about as fast as two, and on a machine busy with other programs two threads
-# wait for each other (one epoch of the 7-2 model measured 15 s instead of 1.5 s). None = leave
-# numpy's setting alone. Needs the small `threadpoolctl` package; without it nothing changes.
+# BLAS threads while fit() runs (None = leave numpy's setting alone); why one: benchmarks/README.md.
 BLAS_THREADS_IN_FIT = 1
 
 
@@ -282,8 +279,7 @@ class Sequential:
         """Put all trainable weights (and their gradients) into one flat float32 buffer each.
 
         Layers keep views into the two buffers (``Layer.bind``), so one ``optimizer.apply`` on
-        the buffers updates every weight: for the book's 7-2 model an Adam step takes ~100 µs
-        instead of ~120 µs for four separate arrays (benchmarks/README.md).
+        the buffers updates every weight (measured in benchmarks/README.md).
         """
         train_layers = [l for l in self._layers if l.trainable and l.trainable_weights]
         signature = [(id(l), l.trainable) for l in self._layers]
@@ -396,7 +392,6 @@ class Sequential:
             self.loss.call(y[:k], dummy)
             checks.labels_in_range(self.loss, y, out_shape[-1])
         checks.from_logits_after_softmax(self, self.loss)
-        # one optimizer update on the flat buffer unless per-variable clipping needs the pieces
         # What optimizer.apply receives: the two flat buffers, or, when each weight is clipped by
         # its own norm (clipnorm), the per-weight views into them.
         if getattr(self.optimizer, "clipnorm", None) is None:
@@ -493,8 +488,7 @@ class Sequential:
         n = len(x)
         cbs.on_train_begin()
 
-        # Shuffling: a new order each epoch; each batch is gathered into one reused buffer, which
-        # stays in the CPU cache (a shuffled copy of all of x would be written and read again).
+        # Shuffling: a new order each epoch; each batch is gathered into one reused buffer.
         x_buf = np.empty((batch_size,) + x.shape[1:], dtype=x.dtype)
         y_buf = np.empty((batch_size,) + labels.shape[1:], dtype=labels.dtype)
         order = np.arange(n)
@@ -523,7 +517,7 @@ class Sequential:
                     break
             logs = self._metric_logs()
             if validation_data is not None and math.isfinite(logs.get("loss", 0.0)):
-                # larger batches only for speed: inference is per sample, the means are the same
+                # bigger batches give the same per-sample means
                 val_logs = self.evaluate(*validation_data, batch_size=max(batch_size, 1024),
                                          verbose=0, return_dict=True, _fit_call=True)
                 logs.update({"val_" + k: v for k, v in val_logs.items()})

@@ -37,9 +37,8 @@ __all__ = [
     "clip_by_norm", "clip_by_global_norm", "moving_average", "get", "serialize", "deserialize",
 ]
 
-# Values smaller than this in the state buffers are set to 0 every FLUSH_EVERY steps. Subnormal
-# floats (< 1.2e-38 in float32) make x86 arithmetic ~5x slower; TensorFlow's CPU kernels flush them
-# too, so this does not move results away from Keras.
+# Values smaller than this in the state buffers are set to 0 every FLUSH_EVERY steps, as
+# TensorFlow's CPU kernels flush subnormal floats (why: benchmarks/README.md).
 DENORMAL_THRESHOLD = 1e-30
 FLUSH_EVERY = 32
 
@@ -391,7 +390,7 @@ class Optimizer:
     def _flush_denormals(self):
         for slots in self._slots:
             for value in slots.values():
-                # value ← 0 where |value| < DENORMAL_THRESHOLD (copyto is ~4x faster than putmask)
+                # value ← 0 where |value| < DENORMAL_THRESHOLD
                 np.copyto(value, 0, where=np.abs(value) < DENORMAL_THRESHOLD)
 
     def _check_inputs(self, grads, params):
