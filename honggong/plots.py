@@ -1,4 +1,5 @@
-"""그림 그리기: 옵티마이저 궤적, 손실 곡선, 활성화 함수, 이미지, 혼동 행렬, 결정 경계.
+"""그림 그리기: 옵티마이저 궤적, 손실 곡선, 활성화 함수, 이미지, 혼동 행렬, 결정 경계,
+뉴런과 밀집층, 드롭아웃, 계산 그래프, 배치 정규화.
 
     from honggong import plots
     fig = plots.plot_trajectories([honggong.trajectory("adam", learning_rate=0.1)])
@@ -33,6 +34,8 @@ __all__ = [
     "plot_surface", "plot_trajectories", "draw_trajectory", "plot_loss_steps",
     "plot_history", "plot_activations", "plot_losses", "plot_images",
     "confusion_matrix", "plot_confusion_matrix", "plot_decision_boundary", "class_names",
+    "plot_neuron", "plot_network", "plot_dropout", "plot_computational_graph", "computational_graph_values",
+    "plot_batch_norm",
 ]
 
 COLORS = ("tab:red", "tab:blue", "tab:green", "tab:orange", "tab:purple", "tab:brown", "tab:pink")
@@ -564,4 +567,359 @@ def plot_decision_boundary(model, x, y, resolution=150, ax=None, title="결정 �
     ax.set_title(f"{title} (훈련 정확도 {accuracy:.1%})")
     ax.set_xlabel("특성 1")
     ax.set_ylabel("특성 2")
+    return _done(fig, show)
+
+
+# ---------------------------------------------------------------------------------------------
+# pictures of networks: a neuron, Dense layers, dropout, a computational graph, batch norm
+# ---------------------------------------------------------------------------------------------
+# Every number written in these pictures is computed by honggong itself (a Dense layer's forward
+# and backward, a Dropout layer's mask, a BatchNormalization layer's statistics), so the picture
+# and the library can never disagree.
+
+_NODE_R = 0.22
+
+
+def _picture_error(what, expected, received, fix):
+    from .backend import HonggongError, message
+
+    return HonggongError(message(what, fix, expected=expected, received=received))
+
+
+def _node(ax, xy, text="", color="white", edge="black", gid=None, r=_NODE_R, fontsize=10, **kw):
+    circle = matplotlib.patches.Circle(xy, r, facecolor=color, edgecolor=edge, linewidth=1.4, zorder=3,
+                                       gid=gid, **kw)
+    ax.add_patch(circle)
+    if text:
+        ax.text(xy[0], xy[1], text, ha="center", va="center", fontsize=fontsize, zorder=4,
+                gid=None if gid is None else f"{gid}:text")
+    return circle
+
+
+def _picture_axes(ax, figsize):
+    fig, ax = _fig_ax(ax, figsize)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return fig, ax
+
+
+def plot_neuron(x=(1.0, 2.0, 3.0), w=(0.5, -1.0, 0.25), b=0.1, activation="sigmoid", ax=None, show=False):
+    """One neuron as the book draws it: inputs xᵢ, weights wᵢ on the arrows, Σ (+ 절편 b), then f.
+
+    The values z = Σ wᵢxᵢ + b and a = f(z) are computed by a honggong ``Dense(1)`` layer given these
+    weights (text gids "value:z", "value:a"; weights "weight:i", inputs "input:i").
+    Returns the Figure; ``fig.neuron`` holds {"z", "a"}.
+    """
+    from . import layers
+
+    x = np.asarray(x, dtype=np.float32).ravel()
+    w = np.asarray(w, dtype=np.float32).ravel()
+    if x.size != w.size or x.size == 0:
+        raise _picture_error("plot_neuron needs one weight per input.", "len(w) == len(x) > 0",
+                             f"{x.size} inputs and {w.size} weights", "x와 w를 같은 길이로 주세요.")
+    dense = layers.Dense(1, activation=activation)
+    dense.build((None, x.size))
+    dense.set_weights([w.reshape(-1, 1), np.array([b], dtype=np.float32)])
+    a = float(dense(x[None])[0, 0])
+    z = float(x @ w + np.float32(b))
+    n = x.size
+    fig, ax = _picture_axes(ax, (7.5, 1.0 + 0.75 * n))
+    ys = np.linspace(n - 1, 0, n) - (n - 1) / 2
+    sx, fx, ox = 3.2, 4.9, 6.4
+    for i, (xi, wi, yi) in enumerate(zip(x, w, ys)):
+        _node(ax, (0.6, yi), f"{xi:g}", color="#e8f0ff", gid=f"input:{i}")
+        ax.text(0.0, yi, f"$x_{{{i + 1}}}$", ha="right", va="center", fontsize=11)
+        ax.annotate("", xy=(sx - 0.38, 0), xytext=(0.6 + _NODE_R, yi),
+                    arrowprops={"arrowstyle": "-|>", "color": "tab:blue", "lw": 1.2})
+        mx, my = 0.6 + 0.45 * (sx - 0.6), yi * 0.55
+        ax.text(mx, my + 0.12, f"$w_{{{i + 1}}}$={wi:g}", ha="center", va="bottom", fontsize=9,
+                color="tab:blue", gid=f"weight:{i}")
+    _node(ax, (sx, 0), "Σ", color="#fff3d6", r=0.38, fontsize=14, gid="sum")
+    ax.text(sx, -0.55, f"+ 절편 b = {b:g}", ha="center", va="top", fontsize=9, gid="bias")
+    ax.annotate("", xy=(fx - 0.38, 0), xytext=(sx + 0.38, 0), arrowprops={"arrowstyle": "-|>", "lw": 1.2})
+    ax.text((sx + fx) / 2, 0.1, f"z = {z:.4g}", ha="center", va="bottom", fontsize=10, gid="value:z")
+    _node(ax, (fx, 0), "f", color="#e5f5e0", r=0.38, fontsize=14, gid="activation")
+    ax.text(fx, -0.55, f"활성화 함수\n{dense.activation.name}", ha="center", va="top", fontsize=9)
+    ax.annotate("", xy=(ox, 0), xytext=(fx + 0.38, 0), arrowprops={"arrowstyle": "-|>", "lw": 1.2})
+    ax.text(ox + 0.05, 0, f"a = f(z)\n= {a:.4g}", ha="left", va="center", fontsize=10, gid="value:a")
+    ax.set_xlim(-0.6, ox + 1.3)
+    ax.set_ylim(ys.min() - 0.8, ys.max() + 0.4)
+    ax.set_title("뉴런 하나: 가중합 z = x·w + b, 출력 a = f(z)")
+    fig.neuron = {"z": z, "a": a}
+    return _done(fig, show)
+
+
+def _layer_sizes(model_or_sizes):
+    """(sizes, column titles) from a list of sizes or a built Sequential of Dense (Flatten/Input ok)."""
+    if hasattr(model_or_sizes, "layers"):
+        model = model_or_sizes
+        dense = [l for l in model.layers if hasattr(l, "units")]
+        if not dense or not dense[0].built:
+            raise _picture_error("plot_network needs a built model with Dense layers.",
+                                 "a Sequential that starts with keras.Input(...)",
+                                 f"{type(model).__name__} with {len(dense)} Dense layers (built: "
+                                 f"{bool(dense and dense[0].built)})",
+                                 "keras.Input(shape=...)을 맨 앞에 넣은 모델을 주세요.")
+        n_in = int(dense[0].weights[0].shape[0])
+        sizes = [n_in] + [int(l.units) for l in dense]
+        titles = [f"입력 {n_in}개"] + [
+            f"{'출력층' if k == len(dense) - 1 else '은닉층'}\nDense({l.units}, {l.activation.name})"
+            for k, l in enumerate(dense)]
+        return sizes, titles
+    sizes = [int(s) for s in model_or_sizes]
+    if len(sizes) < 2 or min(sizes) < 1:
+        raise _picture_error("plot_network needs the number of inputs and of units per layer.",
+                             "at least two positive sizes, e.g. (3, 4)", f"{model_or_sizes!r}",
+                             "plot_network((3, 4))처럼 (입력 수, 뉴런 수, ...)를 주세요.")
+    titles = [f"입력 {sizes[0]}개"] + [
+        f"{'출력층' if k == len(sizes) - 2 else '은닉층'}\nDense({s})" for k, s in enumerate(sizes[1:])]
+    return sizes, titles
+
+
+def _shown_rows(n, max_nodes):
+    """Which node indices to draw (all, or the first and last few with a ⋮ gap), and their y."""
+    if n <= max_nodes:
+        idx = list(range(n))
+    else:
+        half = max_nodes // 2
+        idx = list(range(half)) + [None] + list(range(n - (max_nodes - half - 1), n))
+    k = len(idx)
+    ys = np.linspace((k - 1) / 2, -(k - 1) / 2, k) * 0.62
+    return idx, ys
+
+
+def _draw_network(ax, sizes, titles, max_nodes=8, dropped=None, scale_text=None, gid_prefix=""):
+    """Columns of nodes with every connection between neighbouring columns.
+
+    ``dropped[l]`` (a boolean array of length sizes[l]) greys out node i of column l and its edges.
+    Node patches have gid "<prefix>node:l,i" (dropped ones "<prefix>dropped:l,i"); each column's edges
+    are one LineCollection "<prefix>edges:l" (l = the column they enter).
+    """
+    from matplotlib.collections import LineCollection
+
+    dropped = dropped or {}
+    cols = [_shown_rows(n, max_nodes) for n in sizes]
+    xs = np.arange(len(sizes)) * 2.2
+    for l in range(1, len(sizes)):
+        segs, colors = [], []
+        for i, y0 in zip(*cols[l - 1]):
+            for j, y1 in zip(*cols[l]):
+                if i is None or j is None:
+                    continue
+                off = (l - 1 in dropped and dropped[l - 1][i]) or (l in dropped and dropped[l][j])
+                if off:
+                    continue
+                segs.append([(xs[l - 1] + _NODE_R, y0), (xs[l] - _NODE_R, y1)])
+                colors.append("tab:gray")
+        ax.add_collection(LineCollection(segs, colors=colors, linewidths=0.7, alpha=0.6, zorder=1,
+                                         gid=f"{gid_prefix}edges:{l}"))
+    for l, (idx, ys) in enumerate(cols):
+        for i, y in zip(idx, ys):
+            if i is None:
+                ax.text(xs[l], y, "⋮", ha="center", va="center", fontsize=14)
+                continue
+            off = l in dropped and dropped[l][i]
+            face = "#dddddd" if off else ("#e8f0ff" if l == 0 else "#e5f5e0")
+            _node(ax, (xs[l], y), color=face, edge="gray" if off else "black",
+                  gid=f"{gid_prefix}{'dropped' if off else 'node'}:{l},{i}")
+            if off:
+                ax.plot([xs[l] - 0.13, xs[l] + 0.13], [y - 0.13, y + 0.13], color="tab:red", lw=1.5, zorder=5)
+                ax.plot([xs[l] - 0.13, xs[l] + 0.13], [y + 0.13, y - 0.13], color="tab:red", lw=1.5, zorder=5)
+            elif scale_text and l in dropped:
+                ax.text(xs[l] + 0.3, y, scale_text, fontsize=8, va="center", color="tab:green", zorder=5)
+        ax.text(xs[l], ys.max() + 0.55, titles[l], ha="center", va="bottom", fontsize=9,
+                gid=f"{gid_prefix}title:{l}")
+    top = max(ys.max() for _, ys in cols)
+    ax.set_xlim(xs[0] - 0.8, xs[-1] + 0.9)
+    ax.set_ylim(-top - 0.5, top + 1.3)
+
+
+def plot_network(model_or_sizes=(3, 4), max_nodes=8, ax=None, title=None, show=False):
+    """A network of Dense layers drawn as the book draws it: columns of nodes, every input connected
+    to every neuron of the next layer.
+
+    ``model_or_sizes``: sizes like (3, 4) (= 3 inputs into Dense(4)) or (784, 100, 10), or a built
+    Sequential (its Dense layers are read). Columns with more than ``max_nodes`` nodes are drawn
+    with ⋮. Below each layer: its parameter count nᵢₙ × units + units (text gid "params:l").
+    Returns the Figure; ``fig.params`` lists the count per layer.
+    """
+    sizes, titles = _layer_sizes(model_or_sizes)
+    height = 0.62 * min(max(sizes), max_nodes + 1) + 2.0
+    fig, ax = _picture_axes(ax, (2.4 * len(sizes) + 1.0, height))
+    _draw_network(ax, sizes, titles, max_nodes=max_nodes)
+    params = [n_in * units + units for n_in, units in zip(sizes[:-1], sizes[1:])]
+    bottom = ax.get_ylim()[0]
+    for l, p in enumerate(params, start=1):
+        ax.text(l * 2.2, bottom + 0.05, f"{sizes[l - 1]:,} × {sizes[l]:,} + {sizes[l]:,}\n= {p:,}개",
+                ha="center", va="bottom", fontsize=8, color="tab:blue", gid=f"params:{l}")
+    ax.set_ylim(bottom - 0.6, ax.get_ylim()[1])
+    total = sum(params)
+    ax.set_title(title if title is not None else f"밀집층: 모든 입력이 모든 뉴런에 연결 (파라미터 {total:,}개)")
+    fig.params = params
+    return _done(fig, show)
+
+
+def plot_dropout(sizes=(4, 6, 6, 2), rate=0.5, seed=1, show=False):
+    """Dropout on a small network: left, training (``training=True``) with the mask drawn by a honggong
+    ``Dropout(rate, seed=seed)`` layer on each hidden layer (dropped nodes grey with ✕, their
+    connections gone, kept ones ×1/(1−rate)); right, prediction (``training=False``): every node works.
+
+    Returns the Figure; ``fig.masks`` maps hidden column l -> boolean array (True = dropped).
+    """
+    from . import layers
+
+    sizes = [int(s) for s in sizes]
+    if len(sizes) < 3:
+        raise _picture_error("plot_dropout needs at least one hidden layer.", "sizes like (4, 6, 6, 2)",
+                             f"{sizes}", "입력, 은닉층 하나 이상, 출력의 크기를 주세요.")
+    drop = layers.Dropout(rate, seed=seed)
+    masks = {}
+    for l in range(1, len(sizes) - 1):
+        kept = drop(np.ones((1, sizes[l]), dtype=np.float32), training=True)[0]
+        masks[l] = kept == 0
+    titles = ["입력"] + [f"은닉층 {l}" for l in range(1, len(sizes) - 1)] + ["출력"]
+    fig, axes = new_figure(1, 2, figsize=(11.0, 0.5 * max(sizes) + 1.2))
+    left, right = axes.ravel()
+    for ax in (left, right):
+        ax.set_aspect("equal")
+        ax.axis("off")
+    _draw_network(left, sizes, titles, dropped=masks, scale_text=f"×{1 / (1 - rate):.3g}", gid_prefix="train:")
+    _draw_network(right, sizes, titles, gid_prefix="predict:")
+    n_off = sum(int(m.sum()) for m in masks.values())
+    n_hidden = sum(sizes[1:-1])
+    left.set_title(f"훈련 (training=True): Dropout({rate:g})\n"
+                   f"은닉 뉴런 {n_hidden}개 중 {n_off}개 꺼짐, 남은 출력 ×1/(1−{rate:g})", fontsize=10)
+    right.set_title("예측 (training=False)\n모든 뉴런 사용, 크기 조정 없음", fontsize=10)
+    fig.masks = masks
+    return _done(fig, show)
+
+
+def computational_graph_values(w=3.0, x=2.0, b=1.0, y=5.0):
+    """Forward values and backward gradients of L = (w·x + b − y)², computed by honggong:
+    a ``Dense(1)`` layer (kernel w, bias b) forward and backward, with ``MeanSquaredError``.
+
+    Returns (forward, backward) dicts keyed by node name: w, x, b, y, wx, z, e, L.
+    """
+    from . import layers, losses
+
+    dense = layers.Dense(1)
+    dense.build((None, 1))
+    dense.set_weights([np.array([[w]], np.float32), np.array([b], np.float32)])
+    xs, ys = np.array([[x]], np.float32), np.array([[y]], np.float32)
+    z = dense.forward(xs, training=True)
+    mse = losses.MeanSquaredError()
+    L = float(mse(ys, z))
+    dz = mse.gradient(ys, z)                 # dL/dz = 2(z − y) / n
+    dx = dense.backward(dz)                  # fills dense.grads = [dL/dW, dL/db]
+    dW, db = dense.grads
+    zf, dzf = float(z[0, 0]), float(dz[0, 0])
+    forward = {"w": w, "x": x, "b": b, "y": y, "wx": zf - b, "z": zf, "e": zf - y, "L": L}
+    backward = {"L": 1.0, "e": dzf, "z": dzf, "y": -dzf, "wx": dzf, "b": float(db[0]),
+                "w": float(dW[0, 0]), "x": float(dx[0, 0])}
+    return forward, backward
+
+
+def plot_computational_graph(w=3.0, x=2.0, b=1.0, y=5.0, backward=True, show=False):
+    """The computational graph of one neuron with squared error, z = w·x + b, e = z − y, L = e²:
+    forward values above the arrows (black, text gid "forward:<name>") and, with ``backward=True``,
+    the gradients ∂L/∂(name) below them (red, gid "backward:<name>"), as in 밑바닥부터 시작하는 딥러닝.
+
+    The numbers come from honggong's Dense forward/backward (``computational_graph_values``).
+    Returns the Figure; ``fig.values`` = (forward, backward).
+    """
+    fwd, bwd = computational_graph_values(w, x, b, y)
+    fig, ax = _picture_axes(None, (10.0, 4.2))
+    ops = {"mul": (2.6, 1.0, "×"), "add": (5.0, 0.3, "+"), "sub": (7.4, -0.4, "−"), "sq": (9.6, -0.4, "$(\\cdot)^2$")}
+    for name, (ox, oy, sym) in ops.items():
+        _node(ax, (ox, oy), sym, color="#fff3d6", r=0.32, fontsize=15 if len(sym) == 1 else 10, gid=f"op:{name}")
+    # (name, start, end): the value of `name` flows along this arrow
+    edges = [("w", (0.0, 2.3), ops["mul"]), ("x", (0.0, -0.3), ops["mul"]),
+             ("wx", ops["mul"], ops["add"]), ("b", (2.8, -0.9), ops["add"]),
+             ("z", ops["add"], ops["sub"]), ("y", (5.2, -1.7), ops["sub"]),
+             ("e", ops["sub"], ops["sq"]), ("L", ops["sq"], (11.6, -0.4))]
+    labels = {"w": "w", "x": "x", "b": "b", "y": "y", "wx": "wx", "z": "z", "e": "e", "L": "L"}
+    for name, (x0, y0, *_), (x1, y1, *_) in [(n, s, e) for n, s, e in edges]:
+        start_r = 0.32 if (x0, y0) in [(v[0], v[1]) for v in ops.values()] else 0.0
+        end_r = 0.32 if (x1, y1) in [(v[0], v[1]) for v in ops.values()] else 0.0
+        d = np.array([x1 - x0, y1 - y0])
+        u = d / np.linalg.norm(d)
+        p0, p1 = np.array([x0, y0]) + u * start_r, np.array([x1, y1]) - u * end_r
+        ax.annotate("", xy=p1, xytext=p0, arrowprops={"arrowstyle": "-|>", "lw": 1.3, "color": "black"})
+        mid = (p0 + p1) / 2
+        normal = np.array([-u[1], u[0]])
+        ax.text(*(mid + normal * 0.22), f"{labels[name]} = {fwd[name]:g}", ha="center", va="center",
+                fontsize=10, gid=f"forward:{name}",
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
+        if backward:
+            ax.text(*(mid - normal * 0.27), f"{bwd[name]:g}", ha="center", va="center", fontsize=10,
+                    color="tab:red", gid=f"backward:{name}",
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
+    ax.text(0.0, -2.1, "검은 글씨: 정방향 값 (forward)", fontsize=10, ha="left")
+    if backward:
+        ax.text(0.0, -2.5, "빨간 글씨: 역방향 그레이디언트 $\\partial L/\\partial$(그 값) (backward, 오른쪽에서 왼쪽으로)",
+                fontsize=10, ha="left", color="tab:red")
+    ax.set_xlim(-0.4, 12.2)
+    ax.set_ylim(-2.8, 2.6)
+    ax.set_title("계산 그래프: z = w·x + b,  e = z − y,  L = e²")
+    fig.values = (fwd, bwd)
+    return _done(fig, show)
+
+
+def _tidy(v, digits=3):
+    """f"{v:.3f}" without "-0.000"."""
+    return f"{round(float(v), digits) + 0.0:.{digits}f}"
+
+
+def plot_batch_norm(layer, x, feature=0, bins=30, show=False):
+    """Batch normalization in training vs inference for one feature of the batch ``x``.
+
+    Three panels: the input values (μ_B, σ_B of the batch); the output with ``training=True``
+    (normalized with the batch's own mean and variance); the output with ``training=False``
+    (normalized with the layer's moving_mean and moving_variance). The training-mode call is made on
+    the layer itself and its moving statistics are put back afterwards, so drawing changes nothing.
+    Histograms have gid "hist:input", "hist:train", "hist:inference"; their statistics text
+    "stats:<panel>". Returns the Figure; ``fig.stats`` holds the numbers written in it.
+    """
+    x = np.asarray(x, dtype=np.float32)
+    if x.ndim != 2 or not 0 <= feature < x.shape[1]:
+        raise _picture_error("plot_batch_norm needs a batch of shape (batch, features).",
+                             f"a 2-D batch with feature < n_features", f"shape {x.shape}, feature={feature}",
+                             "bn(batch)에 넣은 것과 같은 (배치, 특성) 배열을 주세요.")
+    saved = layer.get_weights() if layer.built else None
+    train_out = np.asarray(layer(x, training=True), dtype=np.float64)[:, feature]
+    if saved is not None:
+        layer.set_weights(saved)
+    gamma, beta, moving_mean, moving_var = [np.asarray(v, np.float64)[feature] for v in layer.get_weights()]
+    infer_out = np.asarray(layer(x, training=False), dtype=np.float64)[:, feature]
+    col = x[:, feature].astype(np.float64)
+    stats = {"batch_mean": float(col.mean()), "batch_std": float(col.std()),
+             "train_mean": float(train_out.mean()), "train_std": float(train_out.std()),
+             "moving_mean": float(moving_mean), "moving_variance": float(moving_var),
+             "inference_mean": float(infer_out.mean()), "inference_std": float(infer_out.std())}
+    fig, axes = new_figure(1, 3, figsize=(13.0, 3.8))
+    a0, a1, a2 = axes.ravel()
+    panels = [
+        (a0, col, "input", "tab:gray", "입력 (한 특성)",
+         f"배치 평균 $\\mu_B$ = {stats['batch_mean']:.3g}\n배치 표준편차 $\\sigma_B$ = {stats['batch_std']:.3g}"),
+        (a1, train_out, "train", "tab:blue", "훈련 (training=True)\n배치의 $\\mu_B$, $\\sigma_B^2$로 정규화",
+         f"출력 평균 {_tidy(stats['train_mean'])}\n출력 표준편차 {_tidy(stats['train_std'])}"),
+        (a2, infer_out, "inference", "tab:orange",
+         "예측 (training=False)\nmoving_mean, moving_variance로 정규화",
+         f"moving_mean = {stats['moving_mean']:.3g}, moving_variance = {stats['moving_variance']:.3g}\n"
+         f"출력 평균 {stats['inference_mean']:.3g}, 표준편차 {stats['inference_std']:.3g}"),
+    ]
+    for ax, values, key, color, title, text in panels:
+        ax.hist(values, bins=bins, color=color, alpha=0.8, gid=f"hist:{key}")
+        ax.axvline(values.mean(), color="black", linestyle="--", linewidth=1)
+        ax.set_title(title, fontsize=10)
+        ax.text(0.02, 0.97, text, transform=ax.transAxes, ha="left", va="top", fontsize=8.5,
+                gid=f"stats:{key}", bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"})
+        ax.set_xlabel("값")
+    a0.set_ylabel("개수")
+    lo = min(train_out.min(), infer_out.min(), -3.0)
+    hi = max(train_out.max(), infer_out.max(), 3.0)
+    a1.set_xlim(lo, hi)
+    a2.set_xlim(lo, hi)
+    fig.suptitle(f"배치 정규화: 같은 배치, 두 모드 ($\\gamma$ = {gamma:.3g}, $\\beta$ = {beta:.3g})", fontsize=11)
+    fig.stats = stats
     return _done(fig, show)
