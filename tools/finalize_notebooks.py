@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -29,11 +28,10 @@ from repo_venv import ROOT, use_repo_venv  # noqa: E402
 if __name__ == "__main__":
     use_repo_venv()   # before importing nbclient, which only the venv may have
 
-from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from check_notebooks import check_chapter  # noqa: E402
-from nbtools import is_checked, read_source, strip_ids, write_notebook  # noqa: E402
+from nbtools import is_checked, read_source, run_notebook, strip_ids, write_notebook  # noqa: E402
 
 NOTEBOOKS = ROOT / "notebooks"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -95,11 +93,7 @@ def finalize(path, timeout=120) -> float:
     """Execute one notebook in place and keep only the checked text outputs; return seconds taken."""
     path = Path(path)
     nb = read_source(path)
-    client = NotebookClient(nb, kernel_name="python3", timeout=timeout, record_timing=False,
-                            resources={"metadata": {"path": str(path.parent)}})
-    start = time.perf_counter()
-    client.execute()
-    seconds = time.perf_counter() - start
+    seconds = run_notebook(nb, path.parent, timeout)
     keep_checked_outputs(nb, path.name)
     write_notebook(nb, path.with_suffix(".ipynb"))
     return seconds

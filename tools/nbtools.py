@@ -86,5 +86,18 @@ def read_source(path) -> nbformat.NotebookNode:
     return nb
 
 
+def run_notebook(nb, cwd, timeout=120) -> float:
+    """Execute every cell of `nb` in place with nbclient (kernel "python3" of this Python's environment),
+    with `cwd` as the kernel's working folder; an exception in a cell raises nbclient's
+    CellExecutionError with its traceback. Returns the seconds taken."""
+    import time
+    from nbclient import NotebookClient
+    client = NotebookClient(nb, kernel_name="python3", timeout=timeout, record_timing=False,
+                            resources={"metadata": {"path": str(cwd)}})
+    start = time.perf_counter()
+    client.execute()
+    return time.perf_counter() - start
+
+
 def dumps_compact(obj) -> str:  # used in error messages
     return json.dumps(obj, ensure_ascii=False)[:300]
