@@ -372,3 +372,36 @@ def test_dense_relu_backward_with_float64_dy_matches_the_activation_object():
     assert dx.dtype == np.float32
     np.testing.assert_array_equal(layer.grads[1], [1.0, 0.0, 0.0])
     np.testing.assert_array_equal(dx, [[1.0, 2.0]])        # dz @ W.T = [1, 0, 0] @ W.T
+
+
+def test_dense_and_activation_layers_use_the_activation_objects():
+    """One body per activation: Dense and the ReLU/LeakyReLU/Softmax layers call the objects of
+    honggong.activations for forward and backward."""
+    from honggong import activations
+    calls = []
+
+    class Recording(activations.Activation):
+        def __call__(self, x):
+            calls.append("forward")
+            return super().__call__(x)
+
+        def backward(self, x, y, dy):
+            calls.append("backward")
+            return super().backward(x, y, dy)
+
+    relu = activations.get("relu")
+    act = Recording("relu", relu.function, relu.derivative_function)
+    dense = layers.Dense(3, activation=act)
+    x = np.array([[1.0, -2.0]], np.float32)
+    y = dense(x)
+    dense.backward(np.ones_like(y))
+    assert calls == ["forward", "backward"]
+    for layer, name, params in ((layers.ReLU(), "relu", {}),
+                                (layers.LeakyReLU(), "leaky_relu", {"negative_slope": 0.3}),
+                                (layers.Softmax(axis=0), "softmax", {"axis": 0})):
+        assert isinstance(layer, layers.Activation)
+        assert (layer.activation.name, layer.activation.params) == (name, params)
+    z = np.array([[2.0, -1.0], [-3.0, 0.5]], np.float32)
+    np.testing.assert_allclose(layers.LeakyReLU()(z), [[2.0, -0.3], [-0.9, 0.5]], rtol=1e-6)
+    np.testing.assert_allclose(layers.Softmax(axis=0)(z).sum(axis=0), [1.0, 1.0], rtol=1e-6)
+    assert layers.ReLU().get_config().keys() == {"name", "trainable", "dtype"}
