@@ -271,6 +271,20 @@ class Activation:
     def get_config(self):
         return {"name": self.name, **self.params}
 
+    @classmethod
+    def from_config(cls, config):
+        config = dict(config)
+        return get(config.pop("name"), **config)
+
+    @property
+    def serialized_name(self):
+        """The name alone when it rebuilds this activation (a built-in one with its default
+        parameters: saved as ``"relu"``, as Keras does), else None (saved with its config)."""
+        registered = _REGISTRY.get(self.name)
+        if registered is not None and type(registered) is type(self) and registered.params == self.params:
+            return self.name
+        return None
+
     def __repr__(self):
         extra = "".join(f", {k}={v!r}" for k, v in self.params.items())
         return f"Activation({self.name!r}{extra})"
@@ -300,6 +314,12 @@ class CustomActivation(Activation):
     def __init__(self, function, name=None):
         name = name or getattr(function, "__name__", "custom_activation")
         super().__init__(name, function, self._numerical_derivative)
+
+    def get_config(self):
+        raise backend.HonggongTypeError(backend.message(
+            f"Cannot save the custom activation function {self.name!r}: a honggong file stores "
+            f"names, not code. Expected one of: {', '.join(NAMES)}.",
+            "저장하려면 activation='relu'처럼 이름으로 지정하세요."))
 
     def _numerical_derivative(self, x, y):
         x64 = np.asarray(x, dtype=np.float64)
@@ -332,24 +352,32 @@ _BY_FUNCTION = {act.function: name for name, act in _REGISTRY.items() if name !=
 NAMES = tuple(_REGISTRY)
 
 
+_CLASSES = {"Activation": Activation, "SoftmaxActivation": SoftmaxActivation}   # saved configs
+
+
+def _unknown(name):
+    return backend.message(
+        f"Unknown activation {name!r}. Expected one of: {', '.join(NAMES)}.",
+        "해결: 이름의 철자를 확인하세요. 예: activation='relu', 'sigmoid', 'softmax'.",
+    )
+
+
 def get(identifier, **params):
-    """Return an ``Activation`` for a name, ``None`` (linear), a plain function, or an Activation.
+    """Return an ``Activation`` for a name, ``None`` (linear), a plain function, an Activation or
+    the saved form (``backend.resolve``: the one lookup rule shared by every ``get``).
 
     ``params`` change the defaults, e.g. ``get("leaky_relu", negative_slope=0.3)``.
     A user's own elementwise function is wrapped with a numerical derivative.
     """
     if identifier is None:
         identifier = "linear"
-    if isinstance(identifier, Activation):
-        return identifier.with_params(**params) if params else identifier
-    if isinstance(identifier, str):
-        key = identifier.lower()
-        if key not in _REGISTRY:
-            raise backend.HonggongError(backend.message(
-                f"Unknown activation {identifier!r}. Expected one of: {', '.join(NAMES)}.",
-                "해결: 이름의 철자를 확인하세요. 예: activation='relu', 'sigmoid', 'softmax'.",
-            ))
-        act = _REGISTRY[key]
+    if isinstance(identifier, dict):
+        act = backend.deserialize(identifier, _CLASSES, _unknown)
+    elif isinstance(identifier, type):
+        act = None
+    else:
+        act = backend.resolve(identifier, Activation, _REGISTRY, _unknown, key=str.lower)
+    if act is not None:
         return act.with_params(**params) if params else act
     if callable(identifier):
         if identifier in _BY_FUNCTION:
@@ -363,5 +391,11 @@ def get(identifier, **params):
 
 
 def serialize(activation):
-    """The name of an activation (what Keras stores in a layer config)."""
-    return get(activation).name
+    """What Keras stores in a layer config: the name of a built-in activation (``"relu"``), or
+    ``{"class_name": "Activation", "config": {"name": ..., <changed parameters>}}``."""
+    return backend.serialize(get(activation))
+
+
+def deserialize(config):
+    """The inverse of ``serialize``: a name or a saved config -> an Activation."""
+    return get(config)

@@ -179,18 +179,87 @@ class Configurable:
         return f"{type(self).__name__}({args})"
 
 
+# ---------------------------------------------------------------------------------------------
+# Serialization: one mechanism for every kind of object (Keras' serialize_keras_object)
+# ---------------------------------------------------------------------------------------------
+def serialize(obj):
+    """The JSON-safe form of ``obj``, as ``keras.saving.serialize_keras_object`` gives it:
+
+    - ``None``, ``str``, ``bool``, ``int``, ``float`` are kept; numpy numbers become Python numbers;
+    - lists and tuples become lists, dicts stay dicts, every item serialized the same way;
+    - an object whose ``serialized_name`` is a string is stored as that name alone (a built-in
+      activation, like Keras' ``"activation": "relu"`` in a Dense config);
+    - any other object with ``get_config()`` becomes ``{"class_name": <its class name>,
+      "config": serialize(obj.get_config())}``, so what it holds (an optimizer's learning-rate
+      schedule, a layer's initializer) is serialized too.
+
+    Every ``get(identifier)`` (through ``resolve``) turns this form back into an equal object.
+    """
+    if obj is None or isinstance(obj, (str, bool, int, float)):
+        return obj
+    if isinstance(obj, np.generic):
+        return obj.item()
+    if isinstance(obj, (list, tuple)):
+        return [serialize(item) for item in obj]
+    if isinstance(obj, dict):
+        return {str(key): serialize(value) for key, value in obj.items()}
+    name = getattr(obj, "serialized_name", None)
+    if isinstance(name, str):
+        return name
+    if hasattr(obj, "get_config"):
+        return {"class_name": type(obj).__name__, "config": serialize(obj.get_config())}
+    raise HonggongTypeError(message(
+        f"Cannot serialize {describe(obj)}: expected a number, a string, a list/dict of them or a "
+        "honggong object with get_config().",
+        "이름(문자열)이나 honggong의 클래스로 지정하면 저장할 수 있습니다. 예: activation='relu'"))
+
+
+def deserialize(config, classes, unknown_message, key=None):
+    """The inverse of ``serialize`` for one object: ``{"class_name": name, "config": {...}}`` gives
+    ``classes[name].from_config(config)`` (``name`` looked up as written, then as ``key(name)``).
+    An unknown name raises ``HonggongError(unknown_message(name))``."""
+    class_name = config.get("class_name")
+    inner = config.get("config", {})
+    if not isinstance(class_name, str) or not isinstance(inner, dict):
+        raise HonggongError(message(
+            "Cannot deserialize a config: expected a dict {\"class_name\": str, \"config\": dict}, "
+            f"received {describe(config)}.",
+            "serialize(...)가 만든 형식 그대로 주세요."))
+    cls = classes.get(class_name)
+    if cls is None and key is not None:
+        cls = classes.get(key(class_name))
+    if cls is None or not hasattr(cls, "from_config"):
+        raise HonggongError(unknown_message(class_name))
+    try:
+        return cls.from_config(dict(inner))
+    except TypeError as e:
+        if isinstance(e, HonggongError):
+            raise
+        raise HonggongError(message(
+            f"Cannot rebuild {class_name} from its config {inner}: {e}.",
+            "저장한 honggong 버전과 지금 버전의 인자가 다를 수 있습니다. 모델을 다시 저장하세요.")) from None
+
+
 def resolve(identifier, base, classes, unknown_message, key=None):
-    """The common part of every ``get(identifier)``: an instance of ``base`` is returned as it is,
-    a subclass of ``base`` is instantiated with its defaults, and a name is looked up in
-    ``classes`` (after ``key(name)``, e.g. an alias table) and instantiated; an unknown name raises
-    ``HonggongError(unknown_message(name))``. Anything else gives ``None``: the caller decides."""
+    """The common part of every ``get(identifier)``, one rule for every kind of object:
+
+    - an instance of ``base`` is returned as it is;
+    - a subclass of ``base`` is instantiated with its defaults;
+    - a name is looked up in ``classes`` (after ``key(name)``, e.g. an alias table); a class found
+      there is instantiated, any other entry (a shared built-in object) is returned;
+    - a ``{"class_name", "config"}`` dict (what ``serialize`` wrote) goes to ``deserialize``.
+
+    An unknown name raises ``HonggongError(unknown_message(name))``. Anything else gives ``None``:
+    the caller decides (a plain function, ``None`` ...)."""
     if isinstance(identifier, base):
         return identifier
     if isinstance(identifier, type) and issubclass(identifier, base):
         return identifier()
     if isinstance(identifier, str):
-        cls = classes.get(key(identifier) if key else identifier)
-        if cls is None:
+        found = classes.get(key(identifier) if key else identifier)
+        if found is None:
             raise HonggongError(unknown_message(identifier))
-        return cls()
+        return found() if isinstance(found, type) else found
+    if isinstance(identifier, dict):
+        return deserialize(identifier, classes, unknown_message, key)
     return None

@@ -611,7 +611,10 @@ class ModelCheckpoint(Callback):
             return
         folder = os.path.dirname(filepath)
         if folder:
-            os.makedirs(folder, exist_ok=True)
+            try:
+                os.makedirs(folder, exist_ok=True)
+            except OSError:
+                pass          # the save below says clearly what is wrong with the path
         if self.save_weights_only:
             self.model.save_weights(filepath)
         else:

@@ -294,3 +294,11 @@ def get(identifier):
         f"f(shape, dtype=None), received {backend.describe(identifier)}.",
         "해결: kernel_initializer='glorot_uniform'처럼 문자열 이름을 주세요.",
     ))
+
+
+serialize = backend.serialize     # an object -> {"class_name", "config"}; a name stays a name
+
+
+def deserialize(config):
+    """The inverse of ``serialize``: a name or a saved config -> the initializer (``get``)."""
+    return get(config)

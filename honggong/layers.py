@@ -17,8 +17,8 @@ import warnings
 
 import numpy as np
 
-from . import activations, initializers, regularizers
-from .backend import HonggongError, HonggongTypeError, floatx, global_rng
+from . import activations, backend, initializers, regularizers
+from .backend import HonggongError, HonggongTypeError, floatx, global_rng, message
 
 __all__ = [
     "Layer", "Input", "InputLayer", "KerasTensor", "Dense", "Flatten", "Dropout", "Activation",
@@ -63,16 +63,6 @@ def _shape_str(shape):
     return "(" + ", ".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
 
 
-def _resolve(module, value):
-    """Turn a name, a {"class_name", "config"} dict, an object or None into an object via module.get."""
-    if value is None:
-        return None
-    if isinstance(value, dict):
-        cls = getattr(module, value["class_name"])
-        return cls(**value.get("config", {}))
-    return module.get(value)
-
-
 def _matmul_into(a, b, out):
     """out[...] = a @ b, without a temporary when the dtypes agree (the float32 training path)."""
     if a.dtype == b.dtype == out.dtype:
@@ -81,17 +71,6 @@ def _matmul_into(a, b, out):
         out[...] = a @ b
 
 
-def _serialize_obj(value):
-    """The JSON-safe form of an initializer/regularizer/activation given to a layer."""
-    if value is None or isinstance(value, (str, int, float)):
-        return value
-    if isinstance(value, dict):
-        return value
-    if hasattr(value, "get_config"):
-        return {"class_name": type(value).__name__, "config": value.get_config()}
-    if hasattr(value, "name"):
-        return value.name
-    raise HonggongTypeError(f"Cannot serialize {value!r}. 이름(문자열)으로 지정하면 저장할 수 있습니다.")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -138,7 +117,7 @@ class Layer:
     # ---- weights -------------------------------------------------------------------------
     def add_weight(self, name, shape, initializer="zeros", trainable=True):
         """Create a float32 weight ``self.<name>`` (and its gradient if trainable)."""
-        init = _resolve(initializers, initializer)
+        init = initializers.get(initializer)
         value = np.asarray(init(tuple(shape)), dtype=floatx()).reshape(shape)
         value = np.ascontiguousarray(value)
         setattr(self, name, value)
@@ -332,8 +311,8 @@ class Dense(Layer):
         self.use_bias = use_bias
         self.kernel_initializer = kernel_initializer
         self.bias_initializer = bias_initializer
-        self.kernel_regularizer = _resolve(regularizers, kernel_regularizer)
-        self.bias_regularizer = _resolve(regularizers, bias_regularizer)
+        self.kernel_regularizer = regularizers.get(kernel_regularizer)
+        self.bias_regularizer = regularizers.get(bias_regularizer)
 
     def _check_input_shape(self, input_shape):
         expected = getattr(self, "kernel", None)
@@ -401,11 +380,11 @@ class Dense(Layer):
 
     def get_config(self):
         return {**super().get_config(), "units": self.units,
-                "activation": self.activation.name, "use_bias": self.use_bias,
-                "kernel_initializer": _serialize_obj(self.kernel_initializer),
-                "bias_initializer": _serialize_obj(self.bias_initializer),
-                "kernel_regularizer": _serialize_obj(self.kernel_regularizer),
-                "bias_regularizer": _serialize_obj(self.bias_regularizer)}
+                "activation": serialize(self.activation), "use_bias": self.use_bias,
+                "kernel_initializer": serialize(self.kernel_initializer),
+                "bias_initializer": serialize(self.bias_initializer),
+                "kernel_regularizer": serialize(self.kernel_regularizer),
+                "bias_regularizer": serialize(self.bias_regularizer)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -447,7 +426,7 @@ class Activation(Layer):
         return self.activation.backward(self.x, self.y, dy)
 
     def get_config(self):
-        return {**super().get_config(), "activation": self.activation.name}
+        return {**super().get_config(), "activation": serialize(self.activation)}
 
 
 class ReLU(Activation):
@@ -623,23 +602,27 @@ _REGISTRY = {cls.__name__: cls for cls in (InputLayer, Dense, Flatten, Dropout, 
                                             LeakyReLU, Softmax, BatchNormalization)}
 
 
-def serialize(layer):
-    """Layer -> {"class_name": "Dense", "config": {...}} (JSON-safe)."""
-    return {"class_name": type(layer).__name__, "config": layer.get_config()}
+serialize = backend.serialize        # Layer -> {"class_name": "Dense", "config": {...}} (JSON-safe)
+
+
+def _unknown_layer(class_name):
+    return message(f"Unknown layer class_name {class_name!r}. Expected one of: "
+                   f"{', '.join(sorted(_REGISTRY))}.",
+                   "저장 파일에 honggong이 모르는 층이 있습니다. honggong의 층으로 모델을 만드세요.")
 
 
 def deserialize(config):
-    """{"class_name": ..., "config": ...} -> a new (unbuilt) layer."""
-    class_name = config.get("class_name") if isinstance(config, dict) else None
-    cls = _REGISTRY.get(class_name)
-    if cls is None:
-        raise LayerError(f"Unknown layer class_name {class_name!r}; known layers: "
-                         f"{sorted(_REGISTRY)}. 저장 파일에 honggong이 모르는 층이 있습니다.")
-    return cls.from_config(config.get("config", {}))
+    """{"class_name": ..., "config": ...} -> a new (unbuilt) layer (``backend.deserialize``)."""
+    return get(config)
 
 
 def get(identifier):
-    """A layer instance passes through; a serialized dict is deserialized."""
-    if isinstance(identifier, Layer):
-        return identifier
-    return deserialize(identifier)
+    """A layer instance passes through; a serialized dict is deserialized (``backend.resolve``)."""
+    found = None if isinstance(identifier, (str, type)) else backend.resolve(
+        identifier, Layer, _REGISTRY, _unknown_layer)
+    if found is None:
+        raise LayerError(message(
+            "Could not interpret a layer: expected a Layer or a {\"class_name\", \"config\"} dict, "
+            f"received {backend.describe(identifier)}.",
+            "keras.layers.Dense(10)처럼 층 객체를 주세요."))
+    return found

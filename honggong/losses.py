@@ -547,3 +547,11 @@ def get(identifier):
         f"{backend.describe(identifier)}.",
         "해결: loss='sparse_categorical_crossentropy'처럼 문자열 이름을 주세요.",
     ))
+
+
+serialize = backend.serialize     # an object -> {"class_name", "config"}; a name stays a name
+
+
+def deserialize(config):
+    """The inverse of ``serialize``: a name or a saved config -> the loss (``get``)."""
+    return get(config)

@@ -124,7 +124,16 @@ class Metric:
         return self.result()
 
     def get_config(self):
+        if type(self) is Metric:       # wraps a function: only the built-in subclasses can be saved
+            raise HonggongTypeError(message(
+                f"Cannot save the metric {self.name!r} made from a function: a honggong file stores "
+                "names and configs, not code. Expected a metric name or a keras.metrics class.",
+                "해결: metrics=['accuracy']나 keras.metrics.SparseCategoricalAccuracy()처럼 지정하세요."))
         return {"name": self.name, **self.kwargs}
+
+    @classmethod
+    def from_config(cls, config):
+        return cls(**config)
 
     def __repr__(self):
         return f"{type(self).__name__}(name={self.name!r})"
@@ -268,6 +277,19 @@ NAMES = ("accuracy", "acc", "binary_accuracy", "categorical_accuracy",
          "mean_squared_error") + _LOSS_METRICS
 
 
+def _unknown_metric(name):
+    return message(f"Unknown metric {name!r}. Expected one of: {', '.join(NAMES)}.",
+                   "해결: 분류는 metrics=['accuracy'], 회귀는 metrics=['mae']를 많이 씁니다.")
+
+
+serialize = backend.serialize     # a metric name stays a name; an object -> {"class_name", "config"}
+
+
+def deserialize(config):
+    """The inverse of ``serialize``: a name or a saved config -> a metric."""
+    return get(config)
+
+
 def get(identifier, loss=None, y_true=None, y_pred=None):
     """Return a metric object for ``compile(metrics=[...])``.
 
@@ -282,10 +304,6 @@ def get(identifier, loss=None, y_true=None, y_pred=None):
     ``loss`` is accepted for the model's convenience; like Keras 3 the choice of accuracy depends
     only on the shapes, so it does not change the result.
     """
-    if isinstance(identifier, Metric):
-        return identifier
-    if isinstance(identifier, type) and issubclass(identifier, Metric):
-        return identifier()
     if isinstance(identifier, str):
         name = identifier
         key = identifier.lower()
@@ -301,10 +319,10 @@ def get(identifier, loss=None, y_true=None, y_pred=None):
             return _CLASSES[identifier]()
         if key in _LOSS_METRICS:
             return Metric(getattr(losses, key), name)
-        raise HonggongError(message(
-            f"Unknown metric {identifier!r}. Expected one of: {', '.join(NAMES)}.",
-            "해결: 분류는 metrics=['accuracy'], 회귀는 metrics=['mae']를 많이 씁니다.",
-        ))
+        raise HonggongError(_unknown_metric(identifier))
+    found = backend.resolve(identifier, Metric, _CLASSES, _unknown_metric)   # objects, saved configs
+    if found is not None:
+        return found
     if callable(identifier):
         if identifier in _FUNCTIONS:
             return _CLASSES[_FUNCTIONS[identifier]]()

@@ -16,6 +16,7 @@ The loss and the metrics of an epoch are running means kept by ``metrics.Mean`` 
 """
 import contextlib
 import math
+import os
 import time
 
 import numpy as np
@@ -27,10 +28,11 @@ from . import losses as losses_module
 from . import metrics as metrics_module
 from . import optimizers as optimizers_module
 from . import summary as summary_module
+from . import backend, saving
 from .backend import HonggongError, HonggongTypeError, describe, floatx, global_rng, message
 from .layers import InputLayer, KerasTensor, Layer, _shape_str
 
-__all__ = ["Sequential", "ModelError"]
+__all__ = ["Sequential", "ModelError", "load_model", "save_model", "load_weights", "save_weights"]
 
 
 # BLAS threads while fit() runs (None = leave numpy's setting alone); why one: benchmarks/README.md.
@@ -674,34 +676,123 @@ class Sequential:
         return model
 
     def get_compile_config(self):
+        """compile()'s arguments in the saved form (``backend.serialize``): names stay names,
+        objects become {"class_name", "config"}; None if the model is not compiled."""
         if not self.compiled:
             return None
-        opt = self.optimizer
-        return {"optimizer": {"class_name": type(opt).__name__,
-                              "config": opt.get_config() if hasattr(opt, "get_config") else {}},
-                "loss": layers_module._serialize_obj(self._loss_config),
-                "metrics": [layers_module._serialize_obj(m) for m in self._metric_specs]}
+        loss = self._loss_config
+        if loss is not None and not isinstance(loss, str):
+            loss = self.loss                  # a Loss object (a loss function becomes its class)
+        specs = [m if isinstance(m, str) else metrics_module.get(m) for m in self._metric_specs]
+        return {"optimizer": backend.serialize(self.optimizer), "loss": backend.serialize(loss),
+                "metrics": backend.serialize(specs)}
 
     def compile_from_config(self, config):
-        opt = config["optimizer"]
-        if isinstance(opt, dict):
-            opt = getattr(optimizers_module, opt["class_name"])(**opt.get("config", {}))
-        loss = config.get("loss")
-        if isinstance(loss, dict):
-            loss = getattr(losses_module, loss["class_name"])(**loss.get("config", {}))
-        self.compile(optimizer=opt, loss=loss, metrics=config.get("metrics"))
+        """compile() from ``get_compile_config()``'s form: every get() reads the saved form."""
+        self.compile(optimizer=config["optimizer"], loss=config.get("loss"),
+                     metrics=config.get("metrics"))
+
+    # The file format lives in honggong.saving (config and arrays in, config and arrays out);
+    # here the model gives its config and arrays, and rebuilds itself from them.
+    def _weight_layers(self):
+        """The layers that own weights, in model order."""
+        return [layer for layer in self._layers if layer.weights]
+
+    def _weights_for_saving(self):
+        return [(layer.name, type(layer).__name__, layer.weights) for layer in self._weight_layers()]
+
+    def _optimizer_for_saving(self):
+        opt = self.optimizer if self.compiled else None
+        if opt is None or not getattr(opt, "built", False):
+            return None
+        return opt.iterations, opt.variables[2:]          # slots after iterations, learning_rate
 
     def save(self, filepath, overwrite=True):
-        from . import saving    # saving imports models: import here to avoid a cycle
-        return saving.save_model(self, filepath, overwrite=overwrite)
+        """Save structure, weights, compile settings and optimizer state (docs/SAVING.md)."""
+        saving.save_model_file(filepath, backend.serialize(self), self.get_compile_config(),
+                               self._weights_for_saving(), self._input_shape,
+                               self._optimizer_for_saving(), overwrite=overwrite)
 
     def save_weights(self, filepath, overwrite=True):
-        from . import saving
-        return saving.save_weights(self, filepath, overwrite=overwrite)
+        """Save only the weights, layer by layer (``.weights.h5``)."""
+        saving.save_weights_file(filepath, self._weights_for_saving(), self._input_shape,
+                                 overwrite=overwrite)
 
     def load_weights(self, filepath):
-        from . import saving
-        return saving.load_weights(self, filepath)
+        """Load weights saved by ``save_weights`` (or the weights inside a ``.keras`` file)."""
+        config, weights, _ = saving.read_weights_file(filepath)
+        self._set_saved_weights(config, weights, filepath)
+
+    def _set_saved_weights(self, config, weights, filepath):
+        shape = saving.saved_input_shape(config)
+        if not self.built and shape:
+            self.build(shape)             # like Keras: an unbuilt model takes the saved shape
+        targets = self._weight_layers()
+        arrays = saving.weights_for(config, weights, [
+            (layer.name, type(layer).__name__, [w.shape for w in layer.weights])
+            for layer in targets], filepath)
+        for layer, layer_arrays in zip(targets, arrays):
+            layer.set_weights(layer_arrays)
+
+    def _restore_optimizer(self, state, slots):
+        """Give the optimizer its saved iterations and slots (momentums, velocities, ...)."""
+        optimizer = self.optimizer
+        if optimizer is None or state is None:
+            return
+        optimizer.iterations = state["iterations"]
+        n_slot_names = len(getattr(optimizer, "slot_names", ()))
+        if n_slot_names == 0 or len(slots) % n_slot_names:
+            return
+        per_param = len(slots) // n_slot_names
+        optimizer.build([np.zeros(s, dtype=np.float32) for s in state["shapes"][:per_param]])
+        for target, value in zip(optimizer.variables[2:], slots):
+            target[...] = value
 
     def __repr__(self):
         return f"<Sequential name={self.name!r}, {len(self._layers)} layers, built={self.built}>"
+
+
+_MODEL_CLASSES = {"Sequential": Sequential}
+
+
+def save_model(model, filepath, overwrite=True):
+    """``keras.models.save_model(model, filepath)``: the same as ``model.save(filepath)``."""
+    return model.save(filepath, overwrite=overwrite)
+
+
+def save_weights(model, filepath, overwrite=True):
+    """``keras.saving.save_weights(model, filepath)``: ``model.save_weights(filepath)``."""
+    return model.save_weights(filepath, overwrite=overwrite)
+
+
+def load_weights(model, filepath):
+    """``keras.saving.load_weights(model, filepath)``: ``model.load_weights(filepath)``."""
+    return model.load_weights(filepath)
+
+
+def load_model(filepath, custom_objects=None, compile=True, safe_mode=True):
+    """Rebuild a model saved with ``model.save`` (structure, weights, compile settings, optimizer
+    state). ``compile=False`` skips compile(); the model can still predict.
+
+    Keras' ``safe_mode`` is accepted and always on (nothing in the file is executed);
+    ``custom_objects`` are not supported (honggong files hold only built-in layers).
+    """
+    if custom_objects:
+        raise saving.SavingError(message(
+            f"custom_objects are not supported by honggong, received {sorted(custom_objects)}.",
+            "honggong 파일에는 기본 층만 들어 있습니다. custom_objects 없이 불러오세요."))
+    config, weights, slots = saving.read_model_file(filepath)
+    try:
+        model = backend.deserialize(config["model_config"], _MODEL_CLASSES, lambda name: message(
+            f"unknown model class {name!r}, expected one of {sorted(_MODEL_CLASSES)}.",
+            "honggong이 저장한 Sequential 모델 파일인지 확인하세요."))
+    except HonggongError as e:
+        raise saving.SavingError(message(
+            f"Cannot load {os.fspath(filepath)!r}: the model in the file cannot be rebuilt: "
+            f"{str(e).partition(chr(10) + '해결:')[0]}",
+            "파일이 손상되었거나 다른 버전의 honggong이 저장했습니다. 모델을 다시 저장하세요.")) from None
+    model._set_saved_weights(config, weights, filepath)
+    if compile and config.get("compile_config"):
+        model.compile_from_config(config["compile_config"])
+        model._restore_optimizer(config.get("optimizer"), slots)
+    return model

@@ -29,6 +29,7 @@ import warnings
 
 import numpy as np
 
+from . import backend
 from .backend import HonggongError, HonggongTypeError, message
 
 __all__ = [
@@ -121,21 +122,27 @@ class _SchedulesNamespace:
     ExponentialDecay = ExponentialDecay
     PiecewiseConstantDecay = PiecewiseConstantDecay
 
-    @staticmethod
-    def serialize(schedule):
-        return {"class_name": type(schedule).__name__, "config": schedule.get_config()}
+    serialize = staticmethod(backend.serialize)
 
     @staticmethod
     def deserialize(config):
-        classes = {"ExponentialDecay": ExponentialDecay,
-                   "PiecewiseConstantDecay": PiecewiseConstantDecay}
-        name = config.get("class_name")
-        if name not in classes:
-            raise HonggongError(message(
-                f"Unknown learning rate schedule: expected one of {sorted(classes)}, "
-                f"received class_name={name!r}.",
-                "해결: honggong이 아는 학습률 스케줄 이름인지 확인하세요."))
-        return classes[name].from_config(config["config"])
+        """{"class_name": "ExponentialDecay", "config": {...}} -> the schedule (backend.resolve)."""
+        found = backend.resolve(config, LearningRateSchedule, _SCHEDULES, _unknown_schedule)
+        if found is None:
+            raise HonggongTypeError(message(
+                "Could not interpret a learning rate schedule: expected a LearningRateSchedule or "
+                f"its saved config, received {backend.describe(config)}.",
+                "해결: keras.optimizers.schedules.ExponentialDecay(0.01, 10, 0.9)처럼 주세요."))
+        return found
+
+
+_SCHEDULES = {"ExponentialDecay": ExponentialDecay, "PiecewiseConstantDecay": PiecewiseConstantDecay}
+
+
+def _unknown_schedule(name):
+    return message(f"Unknown learning rate schedule: expected one of {sorted(_SCHEDULES)}, "
+                   f"received class_name={name!r}.",
+                   "해결: honggong이 아는 학습률 스케줄 이름인지 확인하세요.")
 
 
 schedules = _SchedulesNamespace()
@@ -754,37 +761,29 @@ _BY_NAME = {"sgd": SGD, "rmsprop": RMSprop, "adam": Adam, "adamw": AdamW,
             "adagrad": Adagrad, "nadam": Nadam}
 
 
-def serialize(optimizer):
-    """{"class_name": "Adam", "config": {...}} (JSON-safe unless a custom callable lr is used)."""
-    return {"class_name": type(optimizer).__name__, "config": optimizer.get_config()}
+serialize = backend.serialize     # Adam -> {"class_name": "Adam", "config": {...}} (JSON-safe)
 
 
 def deserialize(config):
-    cls = _lookup(config.get("class_name"))
-    return cls.from_config(config.get("config", {}))
+    """{"class_name": "Adam", "config": {...}} -> Adam(...) with that config."""
+    return get(config)
+
+
+def _unknown_optimizer(name):
+    return message(f"Could not interpret optimizer identifier: expected one of {sorted(_BY_NAME)}, "
+                   f"received {name!r}.",
+                   "해결: 위 이름 중 하나를 쓰세요 (대소문자 무관, 예: 'adam', 'rmsprop').")
 
 
 def get(identifier):
-    """"adam" → Adam() with Keras defaults; a dict → deserialize; an Optimizer → itself; None → None."""
+    """"adam" → Adam() with Keras defaults; a saved config dict → that optimizer; an Optimizer →
+    itself; None → None (``backend.resolve``, the lookup rule every ``get`` shares)."""
     if identifier is None:
         return None
-    if isinstance(identifier, Optimizer):
-        return identifier
-    if isinstance(identifier, dict):
-        return deserialize(identifier)
-    if isinstance(identifier, str):
-        return _lookup(identifier)()
+    found = backend.resolve(identifier, Optimizer, _BY_NAME, _unknown_optimizer, key=str.lower)
+    if found is not None:
+        return found
     raise HonggongTypeError(message(
         f"Could not interpret optimizer identifier: expected a name such as 'adam', an Optimizer "
         f"or a config dict, received {identifier!r}.",
         "해결: optimizer='adam' 또는 optimizer=keras.optimizers.Adam(learning_rate=0.001)처럼 주세요."))
-
-
-def _lookup(name):
-    cls = _BY_NAME.get(str(name).lower())
-    if cls is None:
-        raise HonggongError(message(
-            f"Could not interpret optimizer identifier: expected one of {sorted(_BY_NAME)}, "
-            f"received {name!r}.",
-            "해결: 위 이름 중 하나를 쓰세요 (대소문자 무관, 예: 'adam', 'rmsprop')."))
-    return cls

@@ -274,14 +274,14 @@ def _catalog() -> dict:
     """chapter -> {"quiz": [ids], "exercise": [ids]} for every quiz question and exercise that exists."""
     out: dict[str, dict[str, list[str]]] = {}
     with contextlib.suppress(Exception):
-        from .quiz import chapters, load_bank
+        from .quiz.bank import chapters, load_bank
 
         for chapter in chapters():
             out.setdefault(chapter, {"quiz": [], "exercise": []})["quiz"] = [q.id for q in load_bank(chapter)]
     with contextlib.suppress(Exception):
-        from . import exercises
+        from .exercises.bank import load_all
 
-        for exercise_id in exercises.ids():
+        for exercise_id in (exercise.id for exercise in load_all()):
             out.setdefault(exercise_id.split("-", 1)[0], {"quiz": [], "exercise": []})["exercise"].append(exercise_id)
     return out
 

@@ -115,3 +115,11 @@ def get(identifier):
         f"{backend.describe(identifier)}.",
         "해결: kernel_regularizer=keras.regularizers.l2(0.01)처럼 주세요.",
     ))
+
+
+serialize = backend.serialize     # an object -> {"class_name", "config"}; a name stays a name
+
+
+def deserialize(config):
+    """The inverse of ``serialize``: a name or a saved config -> the regularizer (``get``)."""
+    return get(config)

@@ -1,4 +1,7 @@
-"""모델 저장과 불러오기: ``model.save`` / ``load_model`` / ``save_weights`` / ``load_weights``.
+"""The honggong model file format: config and arrays in, config and arrays out.
+
+This module knows files, not models: it imports no model or layer class. ``models.py`` turns a
+model into a config (``backend.serialize``) and weight arrays, and back (``models.load_model``):
 
     model.save("model-whole.keras")                    # structure + weights + compile settings
     model = keras.models.load_model("model-whole.keras")
@@ -10,18 +13,18 @@ accepted for whole models, as Keras accepts the legacy name). Whatever the name,
 own small format, described below; it is **not** HDF5 and Keras cannot read it (nor can honggong
 read files written by TensorFlow/Keras).
 
-File format (format_version 1)
-------------------------------
+File format (format_version 1), docs/SAVING.md
+----------------------------------------------
 A zip archive with these members:
 
 ``config.json``  (UTF-8 JSON object)
     ``format``: ``"honggong-keras-zip"``, ``format_version``: 1, ``honggong_version``,
     ``kind``: ``"model"`` or ``"weights"``,
-    ``model_config``: ``{"class_name": "Sequential", "config": {...}}`` (kind "model" only; layers
-    serialized with ``honggong.layers.serialize``),
+    ``model_config``: ``{"class_name": "Sequential", "config": {...}}`` (kind "model" only),
     ``compile_config``: ``{"optimizer": {...}, "loss": ..., "metrics": [...]}`` or null,
     ``weights``: ``{"file": "model.weights.npz", "sha256": <hex digest of that member's bytes>,
-    "layers": [{"name", "class_name", "shapes"}, ...]}`` — one entry per layer that has weights,
+    "build_input_shape": [...], "layers": [{"name", "class_name", "shapes"}, ...]}`` — one entry
+    per layer that has weights,
     ``optimizer``: null or ``{"file": "optimizer.npz", "sha256", "iterations", "shapes"}``.
 
 ``model.weights.npz``
@@ -34,14 +37,19 @@ A zip archive with these members:
     Adam's momentums and velocities), arrays ``v0, v1, ...`` in ``optimizer.variables`` order.
 
 Safety: the file is first written to a temporary file in the same folder and then moved over the
-target with ``os.replace`` (atomic), so an interrupted save never leaves a half-written file. On
-loading, every member's zip CRC and the SHA-256 digests recorded in ``config.json`` are checked;
-a damaged file gives "the file is damaged or not a honggong model: ..." instead of wrong numbers.
+target with ``os.replace`` (atomic), so an interrupted or failed save never leaves a half-written
+file and an existing file keeps its old content. The new file gets the mode a plain ``open()``
+would give it (an existing file's mode, else ``0o666 & ~umask``). A model without weights (not built
+yet) is never saved over a file that holds weights. On loading, every member's zip CRC and the
+SHA-256 digests recorded in ``config.json`` are checked; a damaged file gives "the file is damaged
+or not a honggong model: ..." instead of wrong numbers.
 """
+import errno
 import hashlib
 import io
 import json
 import os
+import stat
 import tempfile
 import warnings
 import zipfile
@@ -51,10 +59,12 @@ from contextlib import contextmanager
 import numpy as np
 
 from . import __version__
-from .backend import HonggongError
+from .backend import HonggongError, message
 
-__all__ = ["save_model", "load_model", "save_weights", "load_weights", "read_file",
-           "SavingError", "FORMAT", "FORMAT_VERSION"]
+__all__ = ["save_model_file", "save_weights_file", "read_file", "read_model_file",
+           "read_weights_file", "weights_for", "saved_input_shape", "check_model_path", "check_weights_path",
+           "SavingError", "ModelFileNotFoundError", "ModelFileExistsError", "ModelWriteError", "FORMAT",
+           "FORMAT_VERSION"]
 
 FORMAT = "honggong-keras-zip"
 FORMAT_VERSION = 1
@@ -69,42 +79,58 @@ class SavingError(HonggongError):
     """A model file could not be written or read (wrong name, damaged file, other structure)."""
 
 
+class ModelFileNotFoundError(SavingError, FileNotFoundError):
+    """No model file (or no folder) at the path given: a SavingError and a FileNotFoundError."""
+
+
+class ModelFileExistsError(SavingError, FileExistsError):
+    """The file exists and ``overwrite=False`` was given."""
+
+
+class ModelWriteError(SavingError, OSError):
+    """The operating system refused the write (no permission, disk full ...): a SavingError
+    naming the model file, and still an OSError for code that catches those."""
+
+
 def _damaged(filepath, reason):
-    return SavingError(
-        f"Cannot load {os.fspath(filepath)!r}: the file is damaged or not a honggong model: "
-        f"{reason}\n해결: 파일이 손상되었거나 honggong이 저장한 파일이 아닙니다. 모델을 다시 저장하세요.")
+    return SavingError(message(
+        f"Cannot load {os.fspath(filepath)!r}: the file is damaged or not a honggong model: {reason}",
+        "파일이 손상되었거나 honggong이 저장한 파일이 아닙니다. 모델을 다시 저장하세요."))
 
 
 # ---------------------------------------------------------------------------------------------
 # File names
 # ---------------------------------------------------------------------------------------------
-def _check_model_path(filepath):
+def check_model_path(filepath):
+    """A whole-model file name: ``.keras`` (or the legacy ``.h5``, with a warning)."""
     filepath = os.fspath(filepath)
     if filepath.endswith(".weights.h5"):
-        raise SavingError(
+        raise SavingError(message(
             f"model.save() received a weights file name: filepath={filepath}. Expected a name "
-            "ending in '.keras' for a whole model. 가중치만 저장하려면 model.save_weights()를, "
-            "모델 전체를 저장하려면 'model.keras' 같은 이름을 쓰세요.")
+            "ending in '.keras' for a whole model.",
+            "가중치만 저장하려면 model.save_weights()를, 모델 전체를 저장하려면 'model.keras' 같은 "
+            "이름을 쓰세요."))
     if filepath.endswith(".h5"):
-        warnings.warn(
+        warnings.warn(message(
             f"'{filepath}': the .h5 name is the legacy Keras (HDF5) name. honggong writes its own "
-            "zip format under any name; prefer '.keras' as in Keras 3. (Keras 3에서는 .keras를 씁니다.)",
-            UserWarning, stacklevel=3)
+            "zip format under any name; prefer '.keras' as in Keras 3.",
+            "Keras 3에서는 .keras를 씁니다."), UserWarning, stacklevel=4)
     elif not filepath.endswith(".keras"):
-        raise SavingError(
+        raise SavingError(message(
             "Invalid filepath extension for saving: expected a name ending in '.keras' (or the "
-            f"legacy '.h5'). Received: filepath={filepath}. 모델 파일 이름은 .keras로 끝내세요 "
-            "(예: 'best-model.keras').")
+            f"legacy '.h5'). Received: filepath={filepath}.",
+            "모델 파일 이름은 .keras로 끝내세요 (예: 'best-model.keras')."))
     return filepath
 
 
-def _check_weights_path(filepath):
+def check_weights_path(filepath):
+    """A weights file name: ``.weights.h5`` as Keras 3 requires."""
     filepath = os.fspath(filepath)
     if not filepath.endswith(".weights.h5"):
-        raise SavingError(
+        raise SavingError(message(
             "The filename must end in '.weights.h5' (Keras 3 weights file name). "
-            f"Received: filepath={filepath}. 가중치 파일 이름은 .weights.h5로 끝내세요 "
-            "(예: 'model.weights.h5').")
+            f"Received: filepath={filepath}.",
+            "가중치 파일 이름은 .weights.h5로 끝내세요 (예: 'model.weights.h5')."))
     return filepath
 
 
@@ -117,8 +143,9 @@ def _npz_bytes(arrays, prefix):
     for i, a in enumerate(arrays):
         a = np.asarray(a)
         if not (np.issubdtype(a.dtype, np.floating) or np.issubdtype(a.dtype, np.integer)):
-            raise SavingError(f"Cannot save array {prefix}{i}: expected numbers, received dtype "
-                              f"{a.dtype}. 가중치에는 숫자 배열만 저장할 수 있습니다.")
+            raise SavingError(message(
+                f"Cannot save array {prefix}{i}: expected numbers, received dtype {a.dtype}.",
+                "가중치에는 숫자 배열만 저장할 수 있습니다."))
         named[f"{prefix}{i}"] = a
     buf = io.BytesIO()
     np.savez(buf, **named)
@@ -129,58 +156,103 @@ def _sha256(data):
     return hashlib.sha256(data).hexdigest()
 
 
-def _weight_layers(model):
-    """The layers that own weights, in model order."""
-    return [layer for layer in model.layers if layer.weights]
-
-
-def _weights_manifest(model):
-    layers = _weight_layers(model)
-    arrays = [np.asarray(w, dtype=np.float32) for layer in layers for w in layer.weights]
-    entries = [{"name": layer.name, "class_name": type(layer).__name__,
-                "shapes": [list(w.shape) for w in layer.weights]} for layer in layers]
+def _weights_manifest(layers, build_input_shape):
+    """``layers``: ``[(name, class_name, arrays), ...]`` for the layers that have weights."""
+    arrays = [np.asarray(a, dtype=np.float32) for _, _, layer_arrays in layers for a in layer_arrays]
+    entries = [{"name": name, "class_name": class_name,
+                "shapes": [list(np.shape(a)) for a in layer_arrays]}
+               for name, class_name, layer_arrays in layers]
     data = _npz_bytes(arrays, "w")
-    input_shape = getattr(model, "input_shape", None)
     return {"file": WEIGHTS_NAME, "sha256": _sha256(data), "layers": entries,
-            "build_input_shape": list(input_shape) if input_shape else None}, data
+            "build_input_shape": list(build_input_shape) if build_input_shape else None}, data
 
 
-def _model_config(model):
-    """{"class_name": "Sequential", "config": model.get_config()}"""
-    return {"class_name": type(model).__name__, "config": model.get_config()}
-
-
-def _optimizer_state(model):
-    optimizer = getattr(model, "optimizer", None)
-    if optimizer is None or not getattr(optimizer, "built", False):
+def _optimizer_manifest(optimizer):
+    """``optimizer``: None or ``(iterations, slot arrays)``."""
+    if optimizer is None:
         return None, None
-    slots = [np.asarray(v) for v in optimizer.variables[2:]]   # after iterations, learning_rate
+    iterations, slots = optimizer
+    slots = [np.asarray(v) for v in slots]
     data = _npz_bytes(slots, "v")
-    return {"file": OPTIMIZER_NAME, "sha256": _sha256(data), "iterations": int(optimizer.iterations),
+    return {"file": OPTIMIZER_NAME, "sha256": _sha256(data), "iterations": int(iterations),
             "shapes": [list(v.shape) for v in slots]}, data
+
+
+def _new_file_mode(filepath):
+    """The mode a plain ``open(filepath, "w")`` gives: an existing file keeps its mode, a new one
+    gets ``0o666 & ~umask`` (a temporary file would be 0o600: unreadable for others)."""
+    try:
+        return stat.S_IMODE(os.stat(filepath).st_mode)
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _write_error(filepath, folder, error):
+    """A SavingError naming the model path (not the hidden temporary file) and the fix."""
+    reason = error.strerror or str(error)
+    if isinstance(error, PermissionError):
+        return ModelWriteError(message(
+            f"Cannot save to {filepath!r}: no permission to write in the folder {folder!r} "
+            f"({reason}).",
+            "쓰기 권한이 있는 폴더에 저장하세요. 예: 현재 폴더에 model.save("
+            f"{os.path.basename(filepath)!r}), 또는 홈 폴더 아래의 경로."))
+    if error.errno == errno.ENOSPC:
+        return ModelWriteError(message(f"Cannot save to {filepath!r}: the disk is full ({reason}).",
+                                   "디스크 공간을 비운 뒤 다시 저장하세요. 원래 파일은 그대로 있습니다."))
+    return ModelWriteError(message(f"Cannot save to {filepath!r}: {reason}.",
+                               "경로가 맞는지, 그 폴더에 쓸 수 있는지 확인하세요. 원래 파일은 그대로 있습니다."))
+
+
+def _check_target(filepath):
+    """The folder must exist and the path must not be a folder; return the folder."""
+    folder = os.path.dirname(os.path.abspath(filepath))
+    if os.path.isdir(filepath):
+        raise SavingError(message(
+            f"Cannot save to {filepath!r}: that path is a folder, expected a file name.",
+            f"폴더 안의 파일 이름을 주세요. 예: {os.path.join(filepath, 'model.keras')!r}"))
+    if not os.path.isdir(folder):
+        parent = folder
+        while parent and not os.path.exists(parent):
+            parent = os.path.dirname(parent) if os.path.dirname(parent) != parent else ""
+        if parent and not os.path.isdir(parent):
+            raise SavingError(message(
+                f"Cannot save to {filepath!r}: {parent!r} is a file, not a folder.",
+                "경로의 폴더 이름을 확인하세요. 파일과 같은 이름의 폴더는 만들 수 없습니다."))
+        raise ModelFileNotFoundError(message(
+            f"Cannot save to {filepath!r}: the folder {folder!r} does not exist.",
+            f"폴더를 먼저 만드세요: os.makedirs({folder!r}, exist_ok=True)"))
+    return folder
 
 
 @contextmanager
 def _atomic_zip(filepath):
-    """Yield a zip being written to a temp file in the target's folder; on success move it over
-    ``filepath`` with os.replace (atomic), on any error delete it and leave ``filepath`` alone."""
-    folder = os.path.dirname(os.path.abspath(filepath))
-    if not os.path.isdir(folder):
-        raise FileNotFoundError(
-            f"Cannot save to {filepath!r}: the folder {folder!r} does not exist. "
-            "폴더가 없습니다. os.makedirs(폴더)로 먼저 만드세요.")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(filepath) + ".",
-                               suffix=".tmp")
+    """Yield a zip being written to a temp file in the target's folder; on success give it the
+    normal file mode and move it over ``filepath`` with os.replace (atomic); on any error delete
+    it and leave ``filepath`` as it was."""
+    folder = _check_target(filepath)
+    mode = _new_file_mode(filepath)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(filepath) + ".",
+                                   suffix=".tmp")
+    except OSError as e:
+        raise _write_error(filepath, folder, e) from None
     try:
         with os.fdopen(fd, "wb") as f:
             with zipfile.ZipFile(f, "w", compression=zipfile.ZIP_DEFLATED) as zf:
                 yield zf
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, filepath)
-    except BaseException:
-        if os.path.exists(tmp):
+    except BaseException as e:
+        try:
             os.remove(tmp)
+        except OSError:
+            pass
+        if isinstance(e, OSError) and not isinstance(e, HonggongError):
+            raise _write_error(filepath, folder, e) from None
         raise
 
 
@@ -194,10 +266,34 @@ def _json_bytes(config):
     return json.dumps(config, indent=2, ensure_ascii=False).encode("utf-8")
 
 
-def _check_overwrite(filepath, overwrite):
-    if not overwrite and os.path.exists(filepath):
-        raise FileExistsError(f"{filepath!r} already exists and overwrite=False. "
-                              "이미 파일이 있습니다. 다른 이름을 쓰거나 overwrite=True로 저장하세요.")
+def _check_overwrite(filepath, overwrite, layers):
+    """overwrite=False keeps any file; a model without weights never replaces one with weights."""
+    if not os.path.isfile(filepath):
+        return
+    if not overwrite:
+        raise ModelFileExistsError(message(
+            f"{filepath!r} already exists and overwrite=False.",
+            "이미 파일이 있습니다. 다른 이름을 쓰거나 overwrite=True로 저장하세요."))
+    if layers:
+        return
+    saved = _saved_weight_layers(filepath)
+    if saved:
+        raise SavingError(message(
+            f"Refusing to save to {filepath!r}: the model has no weights yet (it is not built), "
+            f"and the file holds trained weights for {len(saved)} layers {saved}. Saving would "
+            "replace them with an empty model.",
+            "모델을 먼저 만들거나(keras.Input(shape=...), fit) 다른 파일 이름으로 저장하세요. "
+            f"예전 파일이 정말 필요 없으면 os.remove({filepath!r})로 지운 뒤 저장하세요."))
+
+
+def _saved_weight_layers(filepath):
+    """Names of the layers with weights in an existing honggong file ([] if it is not one)."""
+    try:
+        with zipfile.ZipFile(filepath) as zf:
+            config = json.loads(zf.read(CONFIG_NAME).decode("utf-8"))
+        return [entry["name"] for entry in config["weights"]["layers"]]
+    except Exception:          # not a (readable) honggong file: nothing of ours to protect
+        return []
 
 
 def _header(kind):
@@ -205,29 +301,34 @@ def _header(kind):
             "kind": kind}
 
 
-def save_model(model, filepath, overwrite=True):
-    """Save structure, weights, compile settings and optimizer state to ``filepath`` (.keras)."""
-    filepath = _check_model_path(filepath)
-    _check_overwrite(filepath, overwrite)
+def save_model_file(filepath, model_config, compile_config, layers, build_input_shape,
+                    optimizer=None, overwrite=True):
+    """Write a whole-model file (.keras).
+
+    ``model_config`` and ``compile_config`` (or None) are JSON-safe dicts; ``layers`` is
+    ``[(name, class_name, arrays), ...]`` for the layers that have weights; ``optimizer`` is None
+    or ``(iterations, slot arrays)``.
+    """
+    filepath = check_model_path(filepath)
+    _check_overwrite(filepath, overwrite, layers)
+    manifest, weights_data = _weights_manifest(layers, build_input_shape)
+    opt_manifest, opt_data = _optimizer_manifest(optimizer)
+    config = _json_bytes({**_header("model"), "model_config": model_config,
+                          "compile_config": compile_config, "weights": manifest,
+                          "optimizer": opt_manifest})
     with _atomic_zip(filepath) as zf:
-        manifest, weights_data = _weights_manifest(model)
-        opt_manifest, opt_data = _optimizer_state(model)
-        compile_config = model.get_compile_config() if getattr(model, "compiled", False) else None
         _add(zf, WEIGHTS_NAME, weights_data)
         if opt_data is not None:
             _add(zf, OPTIMIZER_NAME, opt_data)
-        _add(zf, CONFIG_NAME, _json_bytes({
-            **_header("model"), "model_config": _model_config(model),
-            "compile_config": compile_config, "weights": manifest,
-            "optimizer": opt_manifest}))
+        _add(zf, CONFIG_NAME, config)
 
 
-def save_weights(model, filepath, overwrite=True):
-    """Save only the weights (layer by layer) to ``filepath`` (.weights.h5)."""
-    filepath = _check_weights_path(filepath)
-    _check_overwrite(filepath, overwrite)
+def save_weights_file(filepath, layers, build_input_shape, overwrite=True):
+    """Write only the weights (``[(name, class_name, arrays), ...]``) to ``filepath`` (.weights.h5)."""
+    filepath = check_weights_path(filepath)
+    _check_overwrite(filepath, overwrite, layers)
+    manifest, weights_data = _weights_manifest(layers, build_input_shape)
     with _atomic_zip(filepath) as zf:
-        manifest, weights_data = _weights_manifest(model)
         _add(zf, WEIGHTS_NAME, weights_data)
         _add(zf, CONFIG_NAME, _json_bytes({**_header("weights"), "weights": manifest}))
 
@@ -241,9 +342,9 @@ def _not_found(filepath):
     if os.path.isdir(folder):
         nearby = sorted(n for n in os.listdir(folder) if n.endswith((".keras", ".h5")))
     hint = f" Model files in that folder: {nearby}." if nearby else ""
-    return FileNotFoundError(
-        f"No file found at {os.fspath(filepath)!r} (current folder: {os.getcwd()!r}).{hint} "
-        "파일이 없습니다. 파일 이름과 경로를 확인하고, 먼저 model.save(...)로 저장했는지 확인하세요.")
+    return ModelFileNotFoundError(message(
+        f"No file found at {os.fspath(filepath)!r} (current folder: {os.getcwd()!r}).{hint}",
+        "파일이 없습니다. 파일 이름과 경로를 확인하고, 먼저 model.save(...)로 저장했는지 확인하세요."))
 
 
 def _read_npz(data, prefix, count, filepath, what):
@@ -258,17 +359,21 @@ def read_file(filepath):
     """Open and verify a honggong model/weights file.
 
     Returns ``(config, weights, optimizer_slots)``: the parsed config.json, the list of weight
-    arrays (float32) and the optimizer slot arrays (or None). Raises FileNotFoundError or
-    SavingError ("the file is damaged or not a honggong model: ...").
+    arrays (float32) and the optimizer slot arrays (or None). Raises ModelFileNotFoundError (a
+    FileNotFoundError) or SavingError ("the file is damaged or not a honggong model: ...").
     """
     filepath = os.fspath(filepath)
     if not os.path.exists(filepath):
         raise _not_found(filepath)
     if os.path.isdir(filepath):
-        raise SavingError(f"{filepath!r} is a folder, expected a model file. "
-                          "폴더가 아니라 .keras 파일 경로를 주세요.")
-    with open(filepath, "rb") as f:
-        head = f.read(8)
+        raise SavingError(message(f"{filepath!r} is a folder, expected a model file.",
+                                  "폴더가 아니라 .keras 파일 경로를 주세요."))
+    try:
+        with open(filepath, "rb") as f:
+            head = f.read(8)
+    except OSError as e:
+        raise SavingError(message(f"Cannot read {filepath!r}: {e.strerror or e}.",
+                                  "파일을 읽을 수 있는지(권한) 확인하세요.")) from None
     if head == _HDF5_SIGNATURE:
         raise _damaged(filepath, "it is an HDF5 file (written by TensorFlow/Keras). honggong "
                        "reads only files saved by honggong; rebuild and train the model here.")
@@ -292,9 +397,9 @@ def read_file(filepath):
         raise _damaged(filepath, f"{CONFIG_NAME} has no \"format\": \"{FORMAT}\" entry (a Keras "
                        ".keras file, or another program's zip?).")
     if config.get("format_version", 0) > FORMAT_VERSION:
-        raise SavingError(
+        raise SavingError(message(
             f"{filepath!r} uses format_version {config['format_version']}, this honggong "
-            f"({__version__}) reads up to {FORMAT_VERSION}. honggong을 새 버전으로 업데이트하세요.")
+            f"({__version__}) reads up to {FORMAT_VERSION}.", "honggong을 새 버전으로 업데이트하세요."))
     manifest = config.get("weights") or {}
     weights = _verified_arrays(filepath, members, manifest, "w",
                                sum(len(e["shapes"]) for e in manifest.get("layers", [])))
@@ -317,117 +422,81 @@ def _verified_arrays(filepath, members, manifest, prefix, count):
 
 
 # ---------------------------------------------------------------------------------------------
-# Putting weights into a model
+# Matching the file's weights to a model's layers (given as names, classes and shapes)
 # ---------------------------------------------------------------------------------------------
 def _ordinal(n):
     return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
-def _assign_weights(model, config, weights, filepath):
+def saved_input_shape(config):
+    """The input shape the saved model was built with (a tuple), or None."""
+    shape = (config.get("weights") or {}).get("build_input_shape")
+    return tuple(shape) if shape else None
+
+
+def weights_for(config, weights, targets, filepath):
+    """Split the file's ``weights`` over ``targets`` = ``[(name, class_name, shapes), ...]`` (the
+    layers that have weights, in model order): one list of arrays per target.
+
+    Weights are matched to the layers that have weights, in order (weightless layers such as
+    Dropout may differ). Unless every layer matches, a SavingError names the layer and the
+    expected and received shapes, and nothing is returned.
+    """
     entries = config["weights"]["layers"]
-    input_shape = config["weights"].get("build_input_shape")
-    if not getattr(model, "built", True) and input_shape:
-        model.build(tuple(input_shape))     # like Keras: an unbuilt model takes the saved shape
-    targets = _weight_layers(model)
     if len(targets) != len(entries):
         saved = [e["name"] for e in entries]
-        here = [layer.name for layer in targets]
+        here = [name for name, _, _ in targets]
         hint = ""
         if not targets:
             hint = (" The model has no weights yet: give it an input shape first "
-                    "(keras.Input(shape=...)) or call model.build(). ")
-        raise SavingError(
+                    "(keras.Input(shape=...)) or call model.build().")
+        raise SavingError(message(
             f"Cannot load weights from {filepath!r}: the file has weights for {len(entries)} "
-            f"layers {saved}, but the model has {len(targets)} layers with weights {here}.{hint} "
-            "해결: 저장할 때와 같은 구조(층의 종류·순서·크기)로 모델을 만든 뒤 불러오세요.")
-    position = 0
-    for k, (layer, entry) in enumerate(zip(targets, entries), start=1):
+            f"layers {saved}, but the model has {len(targets)} layers with weights {here}.{hint}",
+            "저장할 때와 같은 구조(층의 종류·순서·크기)로 모델을 만든 뒤 불러오세요."))
+    result, position = [], 0
+    for k, ((name, class_name, shapes), entry) in enumerate(zip(targets, entries), start=1):
         n = len(entry["shapes"])
         arrays = weights[position:position + n]
         position += n
-        if type(layer).__name__ != entry["class_name"]:
-            raise SavingError(
-                f"Cannot load weights: the {_ordinal(k)} layer with weights is {type(layer).__name__} "
-                f"'{layer.name}', but the file has {entry['class_name']} '{entry['name']}' there. "
-                "층의 종류가 다릅니다. 저장할 때와 같은 구조로 모델을 만드세요.")
-        expected = [tuple(w.shape) for w in layer.weights]
+        if class_name != entry["class_name"]:
+            raise SavingError(message(
+                f"Cannot load weights: the {_ordinal(k)} layer with weights is {class_name} "
+                f"'{name}', but the file has {entry['class_name']} '{entry['name']}' there.",
+                "층의 종류가 다릅니다. 저장할 때와 같은 구조로 모델을 만드세요."))
+        expected = [tuple(s) for s in shapes]
         received = [tuple(a.shape) for a in arrays]
         if expected != received:
-            raise SavingError(
-                f"Cannot load weights into layer '{layer.name}' ({type(layer).__name__}, the "
-                f"{_ordinal(k)} layer with weights): expected shapes {expected}, received "
-                f"{received} from the file (saved from layer '{entry['name']}'). "
-                "가중치 모양이 다릅니다. 저장할 때와 같은 units와 입력 크기로 모델을 만드세요.")
-    position = 0
-    for layer, entry in zip(targets, entries):
-        n = len(entry["shapes"])
-        layer.set_weights(weights[position:position + n])
-        position += n
+            raise SavingError(message(
+                f"Cannot load weights into layer '{name}' ({class_name}, the {_ordinal(k)} layer "
+                f"with weights): expected shapes {expected}, received {received} from the file "
+                f"(saved from layer '{entry['name']}').",
+                "가중치 모양이 다릅니다. 저장할 때와 같은 units와 입력 크기로 모델을 만드세요."))
+        result.append(arrays)
+    return result
 
 
-def load_weights(model, filepath):
-    """Load weights saved by ``save_weights`` (or the weights inside a ``.keras`` file)."""
+def read_weights_file(filepath):
+    """``read_file`` for ``load_weights``: a ``.weights.h5`` (or ``.keras``) file."""
     filepath = os.fspath(filepath)
     if not filepath.endswith((".weights.h5", ".keras", ".h5")):
-        raise SavingError(
+        raise SavingError(message(
             "load_weights expected a file name ending in '.weights.h5' (or '.keras'). "
-            f"Received: filepath={filepath}. 가중치 파일 이름을 확인하세요.")
-    config, weights, _ = read_file(filepath)
-    _assign_weights(model, config, weights, filepath)
+            f"Received: filepath={filepath}.", "가중치 파일 이름을 확인하세요."))
+    return read_file(filepath)
 
 
-# ---------------------------------------------------------------------------------------------
-# Whole models
-# ---------------------------------------------------------------------------------------------
-def _build_model(model_config, filepath):
-    from . import models   # models sits above saving in the dependency order
-    class_name = model_config.get("class_name")
-    cls = getattr(models, class_name, None) if isinstance(class_name, str) else None
-    if cls is None or not hasattr(cls, "from_config"):
-        raise _damaged(filepath, f"unknown model class {class_name!r}.")
-    return cls.from_config(model_config.get("config", {}))
-
-
-def _restore_optimizer(model, config, slots):
-    """Give the optimizer its saved iterations and slots (momentums, velocities, ...)."""
-    optimizer = getattr(model, "optimizer", None)
-    state = config.get("optimizer")
-    if optimizer is None or state is None:
-        return
-    optimizer.iterations = state["iterations"]
-    n_slot_names = len(getattr(optimizer, "slot_names", ()))
-    if n_slot_names == 0 or len(slots) % n_slot_names:
-        return
-    per_param = len(slots) // n_slot_names
-    optimizer.build([np.zeros(s, dtype=np.float32) for s in state["shapes"][:per_param]])
-    for target, value in zip(optimizer.variables[2:], slots):
-        target[...] = value
-
-
-def load_model(filepath, custom_objects=None, compile=True, safe_mode=True):
-    """Rebuild a model saved with ``model.save`` (structure, weights, compile settings, optimizer
-    state). ``compile=False`` skips compile(); the model can still predict.
-
-    Keras' ``safe_mode`` is accepted and always on (nothing in the file is executed);
-    ``custom_objects`` are not supported (honggong files hold only built-in layers).
-    """
-    if custom_objects:
-        raise SavingError(f"custom_objects are not supported by honggong, received "
-                          f"{sorted(custom_objects)}. honggong 파일에는 기본 층만 들어 있습니다.")
+def read_model_file(filepath):
+    """``read_file`` for ``load_model``: a whole-model ``.keras`` file (not a weights file)."""
     filepath = os.fspath(filepath)
     if not filepath.endswith((".keras", ".h5")):
-        raise SavingError(
+        raise SavingError(message(
             f"File format not supported: filepath={filepath}. Expected a '.keras' file saved by "
-            "model.save() (or a legacy '.h5' name). 가중치 파일(.weights.h5)은 "
-            "model.load_weights()로 불러오세요.")
+            "model.save() (or a legacy '.h5' name).",
+            "가중치 파일(.weights.h5)은 model.load_weights()로 불러오세요."))
     config, weights, slots = read_file(filepath)
     if config.get("kind") != "model":
-        raise SavingError(
-            f"{filepath!r} holds only weights (saved by save_weights), not a whole model. "
-            "구조가 없는 가중치 파일입니다: 같은 구조의 모델을 만든 뒤 model.load_weights()로 불러오세요.")
-    model = _build_model(config["model_config"], filepath)
-    _assign_weights(model, config, weights, filepath)
-    if compile and config.get("compile_config"):
-        model.compile_from_config(config["compile_config"])
-        _restore_optimizer(model, config, slots)
-    return model
+        raise SavingError(message(
+            f"{filepath!r} holds only weights (saved by save_weights), not a whole model.",
+            "구조가 없는 가중치 파일입니다: 같은 구조의 모델을 만든 뒤 model.load_weights()로 불러오세요."))
+    return config, weights, slots

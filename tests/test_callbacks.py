@@ -187,7 +187,7 @@ def test_checkpoint_save_best_only_keeps_the_best_epoch(tmp_path):
 
     class Peek(cb.Callback):           # after the checkpoint: which epoch does the file hold?
         def on_epoch_end(self, epoch, logs=None):
-            seen.append(weight_value(saving.load_model(str(path))))
+            seen.append(weight_value(models.load_model(str(path))))
 
     run([ck, Peek()], model, [0.5, 0.4, 0.45, 0.3, 0.35])
     # saved at epochs 0, 1, 3 (improvements); epochs 2 and 4 leave the file alone
@@ -230,7 +230,7 @@ def test_checkpoint_initial_value_threshold(tmp_path):
     run([ck], model, [0.5])
     assert not path.exists()
     run([ck], model, [0.5, 0.44])
-    assert weight_value(saving.load_model(str(path))) == 1.0
+    assert weight_value(models.load_model(str(path))) == 1.0
 
 
 def test_checkpoint_verbose_messages(tmp_path, capsys):

@@ -60,7 +60,7 @@ def test_top_level_names():
     assert keras.layers.Input is layers.Input
     assert keras.Layer is layers.Layer and keras.Optimizer is optimizers.Optimizer
     assert keras.__version__ == honggong.__version__
-    assert keras.models.load_model is honggong.saving.load_model
+    assert keras.models.load_model is honggong.models.load_model
     assert keras.models.Sequential is models.Sequential
     assert keras.datasets.fashion_mnist is honggong.datasets.fashion_mnist
     assert keras.datasets.mnist.load_data is honggong.datasets.mnist.load_data

@@ -450,8 +450,8 @@ def test_get_config_round_trip_and_save_load(tmp_path):
     model.fit(x, np.array([1, 2, 3]), verbose=0)
     path = tmp_path / "book.keras"
     model.save(path)
-    from honggong import saving
-    loaded = saving.load_model(path)
+    from honggong import models
+    loaded = models.load_model(path)
     np.testing.assert_allclose(loaded.predict(x, verbose=0), model.predict(x, verbose=0))
     weights_path = tmp_path / "book.weights.h5"
     model.save_weights(weights_path)

@@ -62,7 +62,7 @@ def test_save_and_load_model_reproduces_predictions_and_compile(tmp_path):
     x, _ = data(20, seed=5)
     path = str(tmp_path / "model-whole.keras")
     model.save(path)
-    loaded = saving.load_model(path)
+    loaded = models.load_model(path)
     assert [type(l).__name__ for l in loaded.layers] == ["Dense", "Dense"]
     assert [l.name for l in loaded.layers] == [l.name for l in model.layers]
     assert np.array_equal(loaded.predict(x, verbose=0), model.predict(x, verbose=0))
@@ -79,7 +79,7 @@ def test_training_continues_identically_after_load(tmp_path):
     model = trained_model()
     path = str(tmp_path / "m.keras")
     model.save(path)
-    loaded = saving.load_model(path)
+    loaded = models.load_model(path)
     x, y = data()
     set_random_seed(7)
     model.fit(x, y, epochs=1, batch_size=16, verbose=0)
@@ -93,7 +93,7 @@ def test_load_model_compile_false_still_predicts(tmp_path):
     model = trained_model()
     path = str(tmp_path / "m.keras")
     model.save(path)
-    loaded = saving.load_model(path, compile=False)
+    loaded = models.load_model(path, compile=False)
     assert loaded.optimizer is None
     x, _ = data(5)
     assert np.array_equal(loaded.predict(x, verbose=0), model.predict(x, verbose=0))
@@ -136,7 +136,7 @@ def test_uncompiled_model_saves_without_compile_config(tmp_path):
     model.save(path)
     config = json.loads(members(path)["config.json"])
     assert config["compile_config"] is None and config["optimizer"] is None
-    assert saving.load_model(path).optimizer is None
+    assert models.load_model(path).optimizer is None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -189,9 +189,9 @@ def test_file_name_rules(tmp_path):
         model.save(str(tmp_path / "model.weights.h5"))
     with pytest.warns(UserWarning, match="legacy"):
         model.save(str(tmp_path / "model-whole.h5"))                 # accepted, like Keras
-    assert saving.load_model(str(tmp_path / "model-whole.h5")).count_params() == 67
+    assert models.load_model(str(tmp_path / "model-whole.h5")).count_params() == 67
     with pytest.raises(SavingError, match="File format not supported"):
-        saving.load_model(str(tmp_path / "model.npz"))
+        models.load_model(str(tmp_path / "model.npz"))
 
 
 def test_load_model_on_a_weights_file_explains(tmp_path):
@@ -199,13 +199,13 @@ def test_load_model_on_a_weights_file_explains(tmp_path):
     make_model().save_weights(path)
     os.rename(path, str(tmp_path / "m.keras"))
     with pytest.raises(SavingError, match="holds only weights"):
-        saving.load_model(str(tmp_path / "m.keras"))
+        models.load_model(str(tmp_path / "m.keras"))
 
 
 def test_file_not_found_lists_model_files_nearby(tmp_path):
     make_model().save(str(tmp_path / "best-model.keras"))
     with pytest.raises(FileNotFoundError, match=r"best_model\.keras.*\['best-model\.keras'\]"):
-        saving.load_model(str(tmp_path / "best_model.keras"))
+        models.load_model(str(tmp_path / "best_model.keras"))
 
 
 def test_overwrite_false_refuses_and_missing_folder_is_explained(tmp_path):
@@ -273,7 +273,7 @@ def test_truncated_file(saved):
         with open(saved, "wb") as f:
             f.write(content[:keep])
         with pytest.raises(SavingError, match=DAMAGED):
-            saving.load_model(saved)
+            models.load_model(saved)
 
 
 def test_flipped_byte_fails_the_crc(saved):
@@ -284,7 +284,7 @@ def test_flipped_byte_fails_the_crc(saved):
     with open(saved, "wb") as f:
         f.write(bytes(content))
     with pytest.raises(SavingError, match=DAMAGED):
-        saving.load_model(saved)
+        models.load_model(saved)
 
 
 def test_changed_weights_fail_the_sha256(saved):
@@ -295,7 +295,7 @@ def test_changed_weights_fail_the_sha256(saved):
     np.savez(buf, **arrays)
     rewrite(saved, {"model.weights.npz": buf.getvalue()})
     with pytest.raises(SavingError, match=f"{DAMAGED}.*SHA-256 of model.weights.npz"):
-        saving.load_model(saved)
+        models.load_model(saved)
 
 
 def test_pickled_arrays_are_never_loaded(saved):
@@ -320,7 +320,7 @@ def test_not_a_honggong_file(tmp_path, content, fragment):
     path = tmp_path / "m.keras"
     path.write_bytes(content)
     with pytest.raises(SavingError, match=f"{DAMAGED}: .*{fragment}"):
-        saving.load_model(str(path))
+        models.load_model(str(path))
 
 
 def test_zip_without_our_config(tmp_path):
@@ -330,21 +330,21 @@ def test_zip_without_our_config(tmp_path):
         zf.writestr("config.json", '{"class_name": "Sequential"}')
         zf.writestr("model.weights.h5", b"\x89HDF")
     with pytest.raises(SavingError, match=f"{DAMAGED}.*honggong-keras-zip"):
-        saving.load_model(path)
+        models.load_model(path)
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("other.txt", "hi")
     with pytest.raises(SavingError, match="no config.json"):
-        saving.load_model(path)
+        models.load_model(path)
 
 
 def test_bad_json_and_newer_format(saved):
     rewrite(saved, {"config.json": b"{not json"})
     with pytest.raises(SavingError, match="config.json is not valid JSON"):
-        saving.load_model(saved)
+        models.load_model(saved)
     config = {"format": "honggong-keras-zip", "format_version": 2, "kind": "model"}
     rewrite(saved, {"config.json": json.dumps(config).encode()})
     with pytest.raises(SavingError, match="format_version 2.*reads up to 1"):
-        saving.load_model(saved)
+        models.load_model(saved)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -393,7 +393,7 @@ def test_every_optimizer_state_survives_a_save(tmp_path, make_optimizer):
     model.fit(x, y, epochs=1, batch_size=16, verbose=0)
     path = str(tmp_path / "m.keras")
     model.save(path)
-    loaded = saving.load_model(path)
+    loaded = models.load_model(path)
     assert type(loaded.optimizer) is type(model.optimizer)
     assert loaded.optimizer.get_config() == model.optimizer.get_config()
     assert type(loaded.loss).__name__ == "SparseCategoricalCrossentropy"
@@ -405,6 +405,6 @@ def test_every_optimizer_state_survives_a_save(tmp_path, make_optimizer):
 
 
 def test_load_model_keras_keywords(saved):
-    assert saving.load_model(saved, safe_mode=True, custom_objects=None).count_params() == 67
+    assert models.load_model(saved, safe_mode=True, custom_objects=None).count_params() == 67
     with pytest.raises(SavingError, match="custom_objects are not supported"):
-        saving.load_model(saved, custom_objects={"MyLayer": object})
+        models.load_model(saved, custom_objects={"MyLayer": object})

@@ -132,3 +132,8 @@ def solution(exercise_id, *, display=True) -> str:
 
         show_text(text, "solution")
     return text
+
+
+from . import ui as _ui  # noqa: E402  (the widget front end; it gets these functions, never imports us)
+
+_ui.use_actions(get=get, hint=hint, solution=solution)

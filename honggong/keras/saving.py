@@ -1,4 +1,4 @@
-"""``keras.saving``: re-exported from honggong.saving (honggong's own zip format, see there)."""
-from honggong.saving import load_model, load_weights, save_model, save_weights
+"""``keras.saving``: re-exported from honggong.models (the file format itself: honggong.saving)."""
+from honggong.models import load_model, load_weights, save_model, save_weights
 
 __all__ = ["load_model", "load_weights", "save_model", "save_weights"]

@@ -15,6 +15,7 @@ synonyms). Bank schema: README.md in this folder and honggong.quiz.bank.
 """
 from __future__ import annotations
 
+from .. import progress as _progress
 from .bank import QuizBankError, chapters, get_question, load_bank
 from .questions import Feedback, MultipleChoice, Numeric, Question, ShortAnswer
 from .ui import QuestionSet, present
@@ -22,6 +23,8 @@ from .ui import QuestionSet, present
 __all__ = ["ask", "ask_all", "load_bank", "chapters", "QuizBankError", "Question", "MultipleChoice",
            "Numeric", "ShortAnswer", "Feedback"]
 
+
+Question.progress = _progress   # submit() records answers there; questions.py imports no progress
 
 def ask(chapter, which) -> Question:
     """Display question ``which`` (number from 1, or id) of ``chapter`` ("ch05" or 5); return it."""
