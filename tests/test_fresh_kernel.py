@@ -1,12 +1,14 @@
 """Issue 10 item 4: a chapter runs in a kernel where honggong is not installed (as on Colab).
 
-A fresh virtual environment outside the repository gets only ipykernel + nbclient. Chapter 2 is copied
-into an empty folder and executed there with nbclient; its first code cell finds no honggong and
-`%pip install`s it from HONGGONG_INSTALL_SOURCE, here a wheel built from this checkout (on Colab the
-cell's default, pyproject.toml's `[tool.honggong] install-source`, applies). Then the chapter runs to
-the end: its checked outputs equal the stored ones, no other cell writes to stderr, honggong is
-imported from the venv (not the repository), and every widget it made is a core ipywidgets widget
-(no third-party widget front end: only those work in Colab's widget manager).
+A fresh virtual environment outside the repository gets only ipykernel + nbclient. Chapters 0 and 2 are
+copied into an empty folder and executed there with nbclient, one after the other. Chapter 0's first code
+cell finds no honggong and `%pip install`s it from HONGGONG_INSTALL_SOURCE, here a wheel built from this
+checkout (on Colab the cell's default, pyproject.toml's `[tool.honggong] install-source`, applies); then
+the chapter runs to the end (Fashion-MNIST, Korean font, quizzes). In chapter 2 honggong is installed
+now, so the same cell does nothing (no output). Both chapters' checked outputs equal the stored ones, no
+other cell writes to stderr, honggong is imported from the venv (not the repository), and every widget
+made is a core ipywidgets widget (no third-party widget front end: only those work in Colab's widget
+manager).
 """
 import json
 import os
@@ -19,7 +21,7 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
-CHAPTER = "02_activations.ipynb"          # needs no data set: widgets, figures, quizzes
+INSTALLS, INSTALLED = "00_start.ipynb", "02_activations.ipynb"
 CORE_WIDGET_MODULES = {"@jupyter-widgets/base", "@jupyter-widgets/controls", "@jupyter-widgets/output"}
 LEFT_OUT = ("notebooks/", "tests/", "benchmarks/", "docs/")
 
@@ -76,36 +78,52 @@ def test_chapter_runs_in_a_fresh_venv_via_its_install_cell(tmp_path):
     assert missing.stdout.strip() == "None"      # really a kernel without honggong
     setup_s = time.perf_counter() - t0
 
-    nb_path = work / CHAPTER
-    shutil.copy(ROOT / "notebooks" / CHAPTER, nb_path)
     (work / "run.py").write_text(DRIVER)
-    run = subprocess.run([str(py), "run.py", CHAPTER, PROBE], cwd=work, env=env, capture_output=True,
-                         text=True, timeout=900)
-    assert run.returncode == 0, f"the chapter failed in the fresh venv:\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}"
-    ran = nbformat.read(str(nb_path), as_version=4)
-    stored = nbformat.read(str(ROOT / "notebooks" / CHAPTER), as_version=4)
+    seconds = {}
+    for chapter in (INSTALLS, INSTALLED):
+        shutil.copy(ROOT / "notebooks" / chapter, work / chapter)
+        run = subprocess.run([str(py), "run.py", chapter, PROBE], cwd=work, env=env, capture_output=True,
+                             text=True, timeout=900)
+        assert run.returncode == 0, f"{chapter} failed in the fresh venv:\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}"
+        ran = nbformat.read(str(work / chapter), as_version=4)
+        seconds[chapter] = ran.metadata["seconds"]
+        check_run(chapter, ran, venv)
 
-    install = next(c for c in ran.cells if c.cell_type == "code")
-    assert "HONGGONG_INSTALL_SOURCE" in install.source
-    stdout = "".join(o.get("text", "") for o in install.outputs if o.output_type == "stream")
-    assert "you may need to restart the kernel" in stdout      # %pip ran (its closing note)
+        install = next(c for c in ran.cells if c.cell_type == "code")
+        assert "HONGGONG_INSTALL_SOURCE" in install.source
+        stdout = "".join(o.get("text", "") for o in install.outputs if o.output_type == "stream")
+        if chapter == INSTALLS:
+            assert "you may need to restart the kernel" in stdout     # %pip ran (its closing note)
+        else:
+            assert install.outputs == []                               # installed: the cell does nothing
 
-    probe = json.loads(ran.cells[-1].outputs[0]["text"])
-    assert Path(probe["prefix"]).resolve() == venv.resolve()
-    assert Path(probe["honggong"]).resolve().is_relative_to((venv / "lib").resolve()), probe["honggong"]
-    assert probe["widget_modules"] and set(probe["widget_modules"]) <= CORE_WIDGET_MODULES, probe
     labext = venv / "share" / "jupyter" / "labextensions"
     front_ends = sorted(str(p.relative_to(labext)) for p in labext.glob("*/*/package.json")) + \
         sorted(str(p.relative_to(labext)) for p in labext.glob("[!@]*/package.json"))
     assert front_ends == ["@jupyter-widgets/jupyterlab-manager/package.json"], front_ends
+    print(f"\n[fresh venv] wheel + venv + ipykernel/nbclient {setup_s:.1f} s; {INSTALLS} incl. %pip install "
+          f"{seconds[INSTALLS]:.1f} s; {INSTALLED} {seconds[INSTALLED]:.1f} s; "
+          f"total {time.perf_counter() - t0:.1f} s")
 
+
+def check_run(chapter, ran, venv):
+    """honggong came from the venv, only core widgets were made, the checked outputs are the stored
+    ones and no cell after the install cell wrote to stderr."""
+    stored = nbformat.read(str(ROOT / "notebooks" / chapter), as_version=4)
+    probe = json.loads(ran.cells[-1].outputs[0]["text"])
+    assert Path(probe["prefix"]).resolve() == venv.resolve()
+    assert Path(probe["honggong"]).resolve().is_relative_to((venv / "lib").resolve()), probe["honggong"]
+    assert probe["widget_modules"] and set(probe["widget_modules"]) <= CORE_WIDGET_MODULES, probe
     for i, (cell, want) in enumerate(zip(ran.cells[2:], stored.cells[2:]), start=2):
         if cell.cell_type != "code":
             continue
         errors = [o.get("text", "") for o in cell.outputs if o.output_type == "stream" and o.name == "stderr"]
-        assert errors == [], f"{CHAPTER} cell {i} wrote to stderr in the fresh venv: {errors}"
+        assert errors == [], f"{chapter} cell {i} wrote to stderr in the fresh venv: {errors}"
         if want.outputs:   # a # NBVAL_CHECK_OUTPUT cell: the same text as the stored run
-            got = [o.get("text") or o.get("data", {}).get("text/plain") for o in cell.outputs]
-            assert got == [o.get("text") or o.get("data", {}).get("text/plain") for o in want.outputs], i
-    print(f"\n[fresh venv] wheel + venv + ipykernel/nbclient {setup_s:.1f} s; "
-          f"{CHAPTER} incl. %pip install {ran.metadata['seconds']:.1f} s; total {time.perf_counter() - t0:.1f} s")
+            assert text_of(cell) == text_of(want), (chapter, i)
+
+
+def text_of(cell):
+    """(stdout, [text/plain of each result]) of a cell: stream chunks may be split differently."""
+    return ("".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream"),
+            [o["data"].get("text/plain") for o in cell.outputs if o.output_type != "stream"])
