@@ -6,7 +6,7 @@
 Sphinx + MyST-NB + sphinx-book-theme (the stack Jupyter Book 1 wraps; all from PyPI, the `book` extra),
 from the same MyST sources as the notebooks:
 1. each `notebooks/NN_name.md` is executed top to bottom with nbclient (as finalize does), one chapter at
-   a time, in a temporary folder; an exception or any stderr output stops the build. The executed copy
+   a time, in a temporary folder; an exception, any stderr output or a text-only Figure stops the build. The executed copy
    is kept in build/book-cache/src/ with the hash of its inputs, so an unchanged chapter is not run again;
 2. its outputs are made static: widget views go (an explorer keeps its PNG of the default settings, a
    quiz its HTML form with the answer folded away in <details>); an `interact` without a picture shows
@@ -56,7 +56,8 @@ class BookError(RuntimeError):
 
 
 def chapters():
-    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.md"))
+    from finalize_notebooks import default_paths
+    return default_paths()
 
 
 # --- 1. execute (cached by the hash of the inputs) --------------------------------------------
@@ -73,13 +74,13 @@ def inputs_hash(md: Path) -> str:
 
 def execute(md: Path, dest: Path, timeout: int):
     """The executed copy of one chapter at dest (NN_name.ipynb, widget state kept); seconds taken."""
+    from finalize_notebooks import run_problems
     from nbtools import read_source, run_notebook, write_notebook
     nb = read_source(md)
     with tempfile.TemporaryDirectory(prefix=f"honggong-book-{md.stem}-") as cwd:
         seconds = run_notebook(nb, cwd, timeout)
-    problems = [f"{md.name} cell {i} wrote to stderr: {o.text.strip()[:300]}"
-                for i, c in enumerate(nb.cells) if c.cell_type == "code"
-                for o in c.outputs if o.output_type == "stream" and o.get("name") == "stderr"]
+    problems = [p for i, c in enumerate(nb.cells) if c.cell_type == "code"
+                for p in run_problems(c, f"{md.name} cell {i}")]
     if problems:
         raise BookError("\n".join(problems))
     write_notebook(nb, dest)

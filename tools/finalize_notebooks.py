@@ -56,6 +56,20 @@ def _comparable(output, where):
     raise FinalizeError(f"{where}: unexpected output type {kind!r} in a # NBVAL_CHECK_OUTPUT cell")
 
 
+def run_problems(cell, where) -> list[str]:
+    """What an executed cell shows that a learner must not see: stderr output (a warning box), or a
+    matplotlib Figure only as its text repr (no PNG: the inline backend was never activated)."""
+    problems = []
+    for out in cell.outputs:
+        if out.output_type == "stream" and out.name == "stderr":
+            problems.append(f"{where} wrote to stderr (a warning?): {out.text.strip()[:300]}")
+        data = out.get("data", {})
+        if str(data.get("text/plain", "")).startswith("<Figure size") and "image/png" not in data:
+            problems.append(f"{where} shows a Figure as text only (no image/png): start the notebook's "
+                            "import cell with `%matplotlib inline`. (그림이 글자로만 보입니다.)")
+    return problems
+
+
 def keep_checked_outputs(nb, name="notebook") -> None:
     """Post-process an executed notebook in place (steps 2-4 of the module docstring).
 
@@ -67,13 +81,7 @@ def keep_checked_outputs(nb, name="notebook") -> None:
             cell.pop("outputs", None)
             continue
         where = f"{name} cell {i}"
-        for out in cell.outputs:
-            if out.output_type == "stream" and out.name == "stderr":
-                problems.append(f"{where} wrote to stderr (a warning?): {out.text.strip()[:300]}")
-            data = out.get("data", {})
-            if str(data.get("text/plain", "")).startswith("<Figure size") and "image/png" not in data:
-                problems.append(f"{where} shows a Figure as text only (no image/png): start the notebook's "
-                                "import cell with `%matplotlib inline`. (그림이 글자로만 보입니다.)")
+        problems += run_problems(cell, where)
         if is_checked(cell):
             kept = [o for o in (_comparable(o, where) for o in cell.outputs) if o is not None]
             if not kept:
