@@ -158,7 +158,17 @@ def _sha256(data):
 
 def _weights_manifest(layers, build_input_shape):
     """``layers``: ``[(name, class_name, arrays), ...]`` for the layers that have weights."""
-    arrays = [np.asarray(a, dtype=np.float32) for _, _, layer_arrays in layers for a in layer_arrays]
+    arrays = []
+    for name, _, layer_arrays in layers:
+        for i, a in enumerate(layer_arrays):
+            try:
+                arrays.append(np.asarray(a, dtype=np.float32))
+            except (TypeError, ValueError) as e:
+                raise SavingError(message(
+                    f"Cannot save weight {i} of layer '{name}': expected numbers, received "
+                    f"{type(a).__name__} that numpy cannot turn into float32 ({e}).",
+                    "가중치에는 숫자 배열만 넣을 수 있습니다. layer.set_weights(...)로 넣은 값을 "
+                    "확인하세요. 원래 파일은 그대로 있습니다.")) from None
     entries = [{"name": name, "class_name": class_name,
                 "shapes": [list(np.shape(a)) for a in layer_arrays]}
                for name, class_name, layer_arrays in layers]

@@ -10,6 +10,7 @@ import pytest
 
 from honggong import layers, models, optimizers, saving
 from honggong.utils import set_random_seed
+from honggong.backend import HonggongError
 from honggong.saving import SavingError
 
 
@@ -227,7 +228,8 @@ def test_failed_serialization_leaves_old_file_and_no_temp(tmp_path):
     model.save(path)
     before = open(path, "rb").read()
     model.layers[1].kernel = np.full((8, 3), "x", dtype=object)   # a weight that cannot be saved
-    with pytest.raises(ValueError, match="could not convert string to float"):
+    with pytest.raises(SavingError, match=r"Cannot save weight 0 of layer 'dense_\d+'.*"
+                                          r"could not convert string to float.*\n해결: "):
         model.save(path)
     assert open(path, "rb").read() == before
     assert os.listdir(tmp_path) == ["m.keras"]
@@ -252,6 +254,192 @@ def test_crash_while_writing_leaves_no_partial_file(tmp_path, monkeypatch):
     monkeypatch.setattr(zipfile.ZipFile, "writestr", real_writestr)
     model.save(path)
     assert os.listdir(tmp_path) == ["m.keras"]
+
+
+@pytest.mark.parametrize("kind", ["save", "save_weights"])
+def test_a_write_failing_midway_leaves_the_old_file_byte_identical(tmp_path, monkeypatch, kind):
+    """Issue 11: every write is atomic; a failed write leaves the old file intact."""
+    path = tmp_path / ("m.keras" if kind == "save" else "m.weights.h5")
+    getattr(trained_model(), kind)(path)
+    before = path.read_bytes()
+    real_writestr = zipfile.ZipFile.writestr
+    calls = []
+
+    def failing_writestr(self, info, data_, *args, **kwargs):
+        calls.append(info.filename)
+        if len(calls) == 2:                       # one member written, the next one fails
+            raise OSError(28, "No space left on device")
+        return real_writestr(self, info, data_, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", failing_writestr)
+    with pytest.raises(saving.ModelWriteError) as info:
+        getattr(make_model(seed=5), kind)(path)
+    assert calls[0] == "model.weights.npz" and len(calls) == 2
+    assert str(info.value) == (f"Cannot save to {str(path)!r}: the disk is full (No space left on "
+                               "device).\n해결: 디스크 공간을 비운 뒤 다시 저장하세요. 원래 파일은 그대로 있습니다.")
+    assert isinstance(info.value, OSError) and isinstance(info.value, HonggongError)
+    assert path.read_bytes() == before
+    assert sorted(os.listdir(tmp_path)) == [path.name]      # no temporary file left behind
+
+
+def test_a_failing_rename_leaves_the_old_file_and_no_temp(tmp_path, monkeypatch):
+    path = tmp_path / "m.keras"
+    trained_model().save(path)
+    before = path.read_bytes()
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied", src)
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(SavingError, match=r"no permission to write in the folder"):
+        make_model(seed=5).save(path)
+    assert path.read_bytes() == before and os.listdir(tmp_path) == ["m.keras"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 11 item 2: a model without weights never replaces a file that holds weights
+# ---------------------------------------------------------------------------------------------
+def test_saving_an_unbuilt_model_over_a_trained_file_refuses_and_keeps_it(tmp_path):
+    path = tmp_path / "best-model.keras"
+    trained = trained_model()
+    trained.save(path)
+    before = path.read_bytes()
+    unbuilt = models.Sequential([layers.Dense(10)])          # the issue's reproduction
+    with pytest.raises(SavingError) as info:
+        unbuilt.save(path)
+    text = str(info.value)
+    assert text.startswith(f"Refusing to save to {str(path)!r}: the model has no weights yet (it "
+                           "is not built), and the file holds trained weights for 2 layers")
+    assert "\n해결: " in text and "os.remove" in text
+    assert path.read_bytes() == before                        # byte-identical
+    np.testing.assert_array_equal(models.load_model(path).get_weights()[0],
+                                  trained.get_weights()[0])
+
+
+def test_save_weights_of_an_unbuilt_model_over_trained_weights_refuses(tmp_path):
+    path = tmp_path / "model.weights.h5"
+    trained_model().save_weights(path)
+    before = path.read_bytes()
+    with pytest.raises(SavingError, match=r"Refusing to save .* no weights yet"):
+        models.Sequential([layers.Dense(3)]).save_weights(path)
+    assert path.read_bytes() == before
+
+
+def test_an_unbuilt_model_may_still_be_saved_where_no_weights_would_be_lost(tmp_path):
+    unbuilt = models.Sequential([layers.Dense(10)])
+    unbuilt.save(tmp_path / "new.keras")                      # a new file
+    unbuilt.save(tmp_path / "new.keras")                      # over a file without weights
+    (tmp_path / "notes.keras").write_text("not a model")      # nothing of ours to protect
+    unbuilt.save(tmp_path / "notes.keras")
+    assert models.load_model(tmp_path / "new.keras").layers[0].units == 10
+    trained_model().save(tmp_path / "new.keras")              # a built model may replace it
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 11 item 3: saved files get the mode a plain open() gives, not the temp file's 0600
+# ---------------------------------------------------------------------------------------------
+@pytest.fixture
+def umask():
+    def set_umask(mask):
+        os.umask(mask)
+    old = os.umask(0o022)
+    yield set_umask
+    os.umask(old)
+
+
+@pytest.mark.parametrize("mask, mode", [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_saved_files_respect_the_umask(tmp_path, umask, mask, mode):
+    umask(mask)
+    model = trained_model()
+    model.save(tmp_path / "m.keras")
+    model.save_weights(tmp_path / "m.weights.h5")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x")                                     # what a plain open() gives
+    for name in ("m.keras", "m.weights.h5", "plain.txt"):
+        assert oct(os.stat(tmp_path / name).st_mode & 0o777) == oct(mode), name
+
+
+def test_model_checkpoint_files_get_the_normal_mode(tmp_path, umask):
+    from honggong import callbacks
+    umask(0o022)
+    x, y = data()
+    model = make_model()
+    model.fit(x, y, epochs=1, verbose=0, validation_data=(x, y),
+              callbacks=[callbacks.ModelCheckpoint(str(tmp_path / "best-model.keras")),
+                         callbacks.ModelCheckpoint(str(tmp_path / "best.weights.h5"),
+                                                   save_weights_only=True)])
+    assert os.stat(tmp_path / "best-model.keras").st_mode & 0o777 == 0o644
+    assert os.stat(tmp_path / "best.weights.h5").st_mode & 0o777 == 0o644
+
+
+def test_overwriting_keeps_the_existing_files_mode(tmp_path, umask):
+    path = tmp_path / "m.keras"
+    model = trained_model()
+    model.save(path)
+    os.chmod(path, 0o640)
+    model.save(path)
+    assert os.stat(path).st_mode & 0o777 == 0o640
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 11 item 9: a folder path, a path under a file, no permission: the model path and the fix
+# ---------------------------------------------------------------------------------------------
+def test_saving_onto_a_folder_names_the_path_and_the_fix(tmp_path):
+    folder = tmp_path / "best-model.keras"
+    folder.mkdir()
+    with pytest.raises(SavingError) as info:
+        make_model().save(folder)
+    assert str(info.value) == (
+        f"Cannot save to {str(folder)!r}: that path is a folder, expected a file name.\n"
+        f"해결: 폴더 안의 파일 이름을 주세요. 예: {str(folder / 'model.keras')!r}")
+    assert os.listdir(folder) == []                             # nothing written inside
+    weights_folder = tmp_path / "w.weights.h5"
+    weights_folder.mkdir()
+    with pytest.raises(SavingError, match=r"that path is a folder"):
+        make_model().save_weights(weights_folder)
+
+
+def test_saving_under_a_file_names_the_file(tmp_path):
+    (tmp_path / "models").write_text("I am a file")
+    target = tmp_path / "models" / "m.keras"
+    with pytest.raises(SavingError) as info:
+        make_model().save(target)
+    assert str(info.value).startswith(f"Cannot save to {str(target)!r}: "
+                                      f"{str(tmp_path / 'models')!r} is a file, not a folder.\n해결: ")
+
+
+def test_no_permission_names_the_model_path_not_the_temp_file(tmp_path, monkeypatch):
+    """As root a chmod-ed folder is still writable, so the OS refusal is simulated."""
+    import tempfile
+
+    def refuse(*args, dir=None, prefix="", suffix="", **kwargs):
+        raise PermissionError(13, "Permission denied", os.path.join(dir, prefix + "abc" + suffix))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    path = tmp_path / "m.keras"
+    with pytest.raises(SavingError) as info:
+        make_model().save(path)
+    text = str(info.value)
+    assert text == (f"Cannot save to {str(path)!r}: no permission to write in the folder "
+                    f"{str(tmp_path)!r} (Permission denied).\n해결: 쓰기 권한이 있는 폴더에 저장하세요. "
+                    "예: 현재 폴더에 model.save('m.keras'), 또는 홈 폴더 아래의 경로.")
+    assert ".tmp" not in text and isinstance(info.value, OSError)
+    with pytest.raises(SavingError, match=r"no permission"):
+        make_model().save_weights(tmp_path / "m.weights.h5")
+
+
+def test_missing_folder_and_existing_file_errors_are_honggong_errors(tmp_path):
+    model = make_model()
+    with pytest.raises(saving.ModelFileNotFoundError) as info:
+        model.save(tmp_path / "nope" / "m.keras")
+    assert isinstance(info.value, FileNotFoundError) and isinstance(info.value, HonggongError)
+    assert "해결: 폴더를 먼저 만드세요: os.makedirs(" in str(info.value)
+    model.save(tmp_path / "m.keras")
+    with pytest.raises(saving.ModelFileExistsError) as info:
+        model.save(tmp_path / "m.keras", overwrite=False)
+    assert isinstance(info.value, FileExistsError) and isinstance(info.value, HonggongError)
+    with pytest.raises(saving.ModelFileNotFoundError):
+        models.load_model(tmp_path / "other.keras")
 
 
 # ---------------------------------------------------------------------------------------------
