@@ -78,13 +78,13 @@ def test_notes_known_mistakes_are_used_as_distractors():
     """seeds/README.md lists the notes' mistakes; the quizzes teach the correct version."""
     texts = {q.id: " ".join([q.prompt, q.explanation, *(o.feedback for o in getattr(q, "options", []))])
              for _, q in ALL}
-    assert "스터디 노트의 풀이도 이 실수" in texts["dense-params-100-10"]           # 1,000 vs 1,010
-    assert "스터디 노트의 풀이가 이 답을 골랐지만" in texts["integer-labels-loss"]   # categorical vs sparse
-    assert "스터디 노트의 설명이지만 틀렸어요" in texts["nesterov"]                 # "momentum twice"
+    assert "흔한 실수예요" in texts["dense-params-100-10"] and "1,010" in texts["dense-params-100-10"]           # 1,000 vs 1,010
+    assert "흔한 오답이에요" in texts["integer-labels-loss"]   # categorical vs sparse
+    assert "흔한 오해예요" in texts["nesterov"]                 # "momentum twice"
     assert "momentum은 선택 사항으로 기본값 0" in texts["keras-defaults"]          # RMSprop momentum
     assert "CTC" in texts["regression-loss"]                                      # regression loss
     assert "'끌 비율'" in texts["dropout-meaning"]                                 # dropout semantics
-    assert "노트가 손실과 규제를 섞었습니다" in texts["robust-to-outliers"]           # L1 loss vs penalty
+    assert "손실과 규제를 섞었습니다" in texts["robust-to-outliers"]           # L1 loss vs penalty
 
 
 # ---- the book's 확인 문제 (혼공머신 7-1, 7-2) ------------------------------------------------------
@@ -202,7 +202,7 @@ def _computations():
         # ch01 tensors (plain numpy arrays are honggong's tensors)
         "fashion_mnist_train_rank": lambda: np.empty((60000, 28, 28), dtype=np.uint8).ndim,
         "reshape_fashion_mnist_2d": lambda: np.empty((60000, 28, 28), dtype=np.uint8).reshape(60000, -1).shape,
-        "transpose_1x3": lambda: np.arange(3).reshape(1, 3).T.shape,
+        "transpose_2x3_first_row": lambda: np.arange(6).reshape(2, 3).T[0].tolist(),
         "broadcast_3x1_plus_1x4": lambda: (np.zeros((3, 1)) + np.zeros((1, 4))).shape,
         "fashion_mnist_float32_bytes": lambda: np.empty((60000, 784), dtype=np.float32).nbytes,
         # ch02 activations
