@@ -344,7 +344,7 @@ def plot_losses(y_true_regression=0.0, show=False):
         values = np.asarray(bce.call(np.full_like(p, target), p), dtype=np.float64)
         ax2.plot(p[:, 0], values, color=color, label=f"정답 {target:g}: " + ("−log p" if target else "−log(1 − p)"),
                  gid=f"loss:bce_y{int(target)}")
-    ax2.set_title("이진 크로스 엔트로피")
+    ax2.set_title("이진 크로스엔트로피")
     ax2.set_xlabel("예측 확률 p")
     ax2.set_ylabel("손실")
     ax2.legend(fontsize=9)
@@ -856,7 +856,7 @@ def plot_computational_graph(w=3.0, x=2.0, b=1.0, y=5.0, backward=True, show=Fal
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
     ax.text(0.0, -2.1, "검은 글씨: 정방향 값 (forward)", fontsize=10, ha="left")
     if backward:
-        ax.text(0.0, -2.5, "빨간 글씨: 역방향 그레이디언트 $\\partial L/\\partial$(그 값) (backward, 오른쪽에서 왼쪽으로)",
+        ax.text(0.0, -2.5, "빨간 글씨: 역방향 기울기 $\\partial L/\\partial$(그 값) (backward, 오른쪽에서 왼쪽으로)",
                 fontsize=10, ha="left", color="tab:red")
     ax.set_xlim(-0.4, 12.2)
     ax.set_ylim(-2.8, 2.6)

@@ -144,7 +144,7 @@ def test_losses_as_function_of_prediction():
     p, y1 = by_gid(fig, "loss:bce_y1").get_data()
     np.testing.assert_allclose(y1, -np.log(p), rtol=1e-4)
     np.testing.assert_allclose(by_gid(fig, "loss:bce_y0").get_ydata(), -np.log(1 - p), rtol=1e-4)
-    assert fig.axes[1].get_title() == "이진 크로스 엔트로피"
+    assert fig.axes[1].get_title() == "이진 크로스엔트로피"
     save_strict(fig)
 
 

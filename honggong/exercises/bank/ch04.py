@@ -1,4 +1,4 @@
-"""4장. 손실 함수: 희소 크로스 엔트로피, MSE, Huber."""
+"""4장. 손실 함수: 희소 크로스엔트로피, MSE, Huber."""
 import numpy as np
 
 from ... import activations, losses
@@ -30,7 +30,7 @@ def _probs(seed, shape):
 EXERCISES = [
     Exercise(
         id="ch04-sparse-ce",
-        title="희소 범주형 크로스 엔트로피",
+        title="희소 범주형 크로스엔트로피",
         prompt="정수 레이블 y_true (샘플 수,)와 확률 y_pred (샘플 수, 클래스 수)로 "
                "sparse_categorical_crossentropy의 **평균** 손실을 계산하세요: 샘플마다 정답 클래스의 확률 p를 골라 "
                "$-\\log p$, 그리고 평균. 케라스처럼 p를 $[10^{-7}, 1-10^{-7}]$로 잘라(clip) log(0)을 막습니다.",

@@ -1,4 +1,4 @@
-"""6장. 패션 MNIST 분류: 정확도와 소프트맥스 + 크로스 엔트로피의 기울기."""
+"""6장. 패션 MNIST 분류: 정확도와 소프트맥스 + 크로스엔트로피의 기울기."""
 import numpy as np
 
 from ... import activations, losses, metrics
@@ -57,8 +57,8 @@ EXERCISES = [
     ),
     Exercise(
         id="ch06-softmax-ce-grad",
-        title="소프트맥스 + 크로스 엔트로피의 기울기",
-        prompt="출력층이 소프트맥스이고 손실이 (평균) 크로스 엔트로피이면, 로짓 z에 대한 손실의 기울기는 아주 간단합니다: "
+        title="소프트맥스 + 크로스엔트로피의 기울기",
+        prompt="출력층이 소프트맥스이고 손실이 (평균) 크로스엔트로피이면, 로짓 z에 대한 손실의 기울기는 아주 간단합니다: "
                "$\\partial L/\\partial z = (p - t)/n$ (p: 확률, t: 원-핫 레이블, n: 샘플 수). 정수 레이블 labels와 "
                "확률 probs로 이 기울기를 계산하세요. fit이 매 스텝 쓰는 값입니다.",
         signature="softmax_crossentropy_gradient(labels, probs)",

@@ -127,7 +127,7 @@ EXERCISES = [
     ),
     Exercise(
         id="ch10-numerical-gradient",
-        title="수치 기울기 (그레이디언트 확인)",
+        title="수치 기울기 (기울기 확인, gradient check)",
         prompt="숫자 하나를 돌려주는 함수 f와 배열 x로, 원소마다 중앙 차분 "
                "$\\frac{f(x + h e_i) - f(x - h e_i)}{2h}$ (h = eps)을 계산해 x와 같은 모양의 기울기를 돌려주세요. "
                "역전파로 구한 기울기가 맞는지 확인할 때 씁니다. 계산은 float64로 합니다.",
@@ -159,7 +159,7 @@ EXERCISES = [
         ),
         mistakes=(
             Mistake("forward-difference",
-                    "한쪽(전진) 차분 (f(x + h) − f(x)) / h를 썼습니다. 오차가 h에 비례해서 그레이디언트 확인에는 "
+                    "한쪽(전진) 차분 (f(x + h) − f(x)) / h를 썼습니다. 오차가 h에 비례해서 기울기 확인에는 "
                     "부정확합니다. 해결: 중앙 차분 (f(x + h) − f(x − h)) / (2h)",
                     _forward_difference),
             Mistake("divide-by-h",
