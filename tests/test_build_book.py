@@ -56,3 +56,25 @@ def test_index_has_the_table_of_contents_a_note_and_a_hidden_toctree(tmp_path):
     assert "```{toctree}\n:hidden:\n:maxdepth: 1\n\n" + "\n".join(names) + "\n```" in text
     for name in names:
         assert f"]({name}.ipynb)" in text               # the README's chapter links, resolved by MyST
+
+
+def test_stale_chapters_run_in_parallel_and_unchanged_ones_are_cached(tmp_path):
+    import jupytext
+    mds = []
+    for name in ("00_a", "01_b"):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(f"# {name}"),
+                                             nbformat.v4.new_code_cell(f"print('{name}')")])
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        md = tmp_path / f"{name}.md"
+        md.write_text(jupytext.writes(nb, fmt="md:myst"), encoding="utf-8")
+        mds.append(md)
+    executed = tmp_path / "executed"
+    times = build_book.execute_stale(mds, executed, force=False, timeout=60, jobs=2)
+    assert list(times) == ["00_a", "01_b"] and all(t > 0 for t in times.values())
+    ran = nbformat.read(str(executed / "01_b.ipynb"), as_version=4)
+    assert ran.cells[1].outputs[0]["text"] == "01_b\n"
+    assert build_book.execute_stale(mds, executed, force=False, timeout=60, jobs=2) == {"00_a": None, "01_b": None}
+    mds[1].write_text(mds[1].read_text(encoding="utf-8").replace("print('01_b')", "print('changed')"),
+                      encoding="utf-8")
+    again = build_book.execute_stale(mds, executed, force=False, timeout=60, jobs=2)
+    assert again["00_a"] is None and again["01_b"] > 0

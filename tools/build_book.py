@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -147,33 +148,49 @@ def write_index(src: Path, names) -> None:
     (src / "index.md").write_text("\n".join(lines) + "\n" + toc, encoding="utf-8")
 
 
-def stage(src: Path, force: bool, timeout: int) -> dict:
-    """Static executed chapters and index.md in src/; {chapter: seconds executed, or None when cached}."""
-    import nbformat
-    from nbtools import write_notebook
-    executed = CACHE / "executed"
+def execute_stale(mds, executed: Path, force: bool, timeout: int, jobs: int = 1) -> dict:
+    """Execute the chapters whose executed copy in `executed/` is missing or out of date, `jobs` at a
+    time (each in its own kernel; fit() uses one BLAS thread); {chapter: seconds, or None when cached}."""
+    from concurrent.futures import ThreadPoolExecutor
     executed.mkdir(parents=True, exist_ok=True)
-    shutil.rmtree(src, ignore_errors=True)
-    src.mkdir(parents=True)
-    times = {}
-    for md in chapters():
-        run = executed / f"{md.stem}.ipynb"
-        stamp = executed / f"{md.stem}.hash"
+    times, stale = {}, []
+    for md in mds:
+        run, stamp = executed / f"{md.stem}.ipynb", executed / f"{md.stem}.hash"
         digest = inputs_hash(md)
         if not force and run.exists() and stamp.exists() and stamp.read_text() == digest:
             times[md.stem] = None
         else:
             stamp.unlink(missing_ok=True)
-            times[md.stem] = execute(md, run, timeout)
-            stamp.write_text(digest)
-            print(f"  {md.stem}: executed in {times[md.stem]:.1f} s", flush=True)
-        nb = nbformat.read(str(run), as_version=4)
+            stale.append((md, run, stamp, digest))
+
+    def one(item):
+        md, run, stamp, digest = item
+        seconds = execute(md, run, timeout)
+        stamp.write_text(digest)
+        print(f"  {md.stem}: executed in {seconds:.1f} s", flush=True)
+        return md.stem, seconds
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        times.update(pool.map(one, stale))   # the first failure is raised here
+    return {md.stem: times[md.stem] for md in mds}
+
+
+def stage(src: Path, force: bool, timeout: int, jobs: int = 1) -> dict:
+    """Static executed chapters and index.md in src/; {chapter: seconds executed, or None when cached}."""
+    import nbformat
+    from nbtools import write_notebook
+    executed = CACHE / "executed"
+    times = execute_stale(chapters(), executed, force, timeout, jobs)
+    shutil.rmtree(src, ignore_errors=True)
+    src.mkdir(parents=True)
+    for md in chapters():
+        nb = nbformat.read(str(executed / f"{md.stem}.ipynb"), as_version=4)
         nb.cells = [c for c in nb.cells if INSTALL_MARK not in c.source]   # nothing to install on a web page
         make_static(nb)
         for cell in nb.cells:   # the last chapter links back to the table of contents
             if cell.cell_type == "markdown":
                 cell.source = LINK_TO_README.sub("](index.md)", cell.source)
-        write_notebook(nb, src / run.name)
+        write_notebook(nb, src / f"{md.stem}.ipynb")
     write_index(src, [md.stem for md in chapters()])
     return times
 
@@ -216,11 +233,16 @@ def sphinx(src: Path, out: Path) -> None:
         raise BookError("sphinx-build failed (its messages are above)")
 
 
-def build(force=False, timeout=300, out=OUT) -> dict:
+def default_jobs() -> int:
+    """Chapters executed at once: $HONGGONG_BOOK_JOBS (CI sets 2), else 1 (a shared dev machine)."""
+    return int(os.environ.get("HONGGONG_BOOK_JOBS", "1"))
+
+
+def build(force=False, timeout=300, out=OUT, jobs=None) -> dict:
     """Build the site; returns the timings {"execute": {...}, "execute_s", "sphinx_s", "total_s"}."""
     t0 = time.perf_counter()
     src = CACHE / "src"
-    times = stage(src, force, timeout)
+    times = stage(src, force, timeout, jobs or default_jobs())
     t1 = time.perf_counter()
     sphinx(src, out)
     t2 = time.perf_counter()
@@ -232,10 +254,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--force", action="store_true", help="execute every chapter again")
     parser.add_argument("--timeout", type=int, default=300, help="seconds allowed per cell")
+    parser.add_argument("--jobs", type=int, default=default_jobs(),
+                        help="chapters executed at once (default: $HONGGONG_BOOK_JOBS or 1)")
     args = parser.parse_args(argv)
     from nbclient.exceptions import CellExecutionError
     try:
-        timings = build(force=args.force, timeout=args.timeout)
+        timings = build(force=args.force, timeout=args.timeout, jobs=args.jobs)
     except (BookError, CellExecutionError) as err:
         print(f"build_book: FAILED\n{err}", file=sys.stderr)
         return 1
