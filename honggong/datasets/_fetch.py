@@ -77,6 +77,7 @@ SYSTEM_DIRS = {
     ],
 }
 
+WINDOWS = os.name == "nt"
 CHUNK = 1 << 20   # download block size: 1 MiB
 TIMEOUT = 30      # seconds without any byte from a mirror before it counts as stalled
 
@@ -124,7 +125,7 @@ def user_cache_dir(name):
     """The per-user cache: ``$XDG_CACHE_HOME/honggong/<name>``, else ``~/.cache/honggong/<name>``
     (on Windows ``%LOCALAPPDATA%\\honggong\\<name>`` when XDG_CACHE_HOME is not set)."""
     base = os.environ.get("XDG_CACHE_HOME")
-    if not base and os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+    if not base and WINDOWS and os.environ.get("LOCALAPPDATA"):
         base = os.environ["LOCALAPPDATA"]
     if not base:
         base = os.path.join(Path.home(), ".cache")
