@@ -604,10 +604,10 @@ class Adagrad(Optimizer):
 
         지금까지 많이 움직인 파라미터일수록 학습률이 점점 작아집니다.
         """
-        a, b = self.scratch(variable)
-        accumulator += np.square(grad, out=a)                              # a ← a + g²
-        denominator = np.sqrt(np.add(accumulator, self.epsilon, out=b), out=b)
-        step = np.multiply(grad, learning_rate, out=a)
+        work, work_2 = self.scratch(variable)
+        accumulator += np.square(grad, out=work)                           # a ← a + g²
+        denominator = np.sqrt(np.add(accumulator, self.epsilon, out=work_2), out=work_2)
+        step = np.multiply(grad, learning_rate, out=work)
         step /= denominator
         variable -= step                                                   # w ← w − lr·g / √(a + ε)
 
