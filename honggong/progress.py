@@ -287,22 +287,28 @@ def _catalog() -> dict:
 
 
 def _items(events) -> dict:
-    """(kind, chapter, id) -> {"attempts", "passed", "first", "last", "last_status"} in time order."""
+    """(kind, chapter, id) -> {"attempts", "passes", "passed", "first", "last", "last_status"}."""
     items: dict = {}
     for e in sorted(events, key=lambda e: str(e.get("time", ""))):
         key = (e["kind"], str(e.get("chapter", "")), e["id"])
-        item = items.setdefault(key, {"attempts": 0, "passed": False, "first": e.get("time", ""),
+        item = items.setdefault(key, {"attempts": 0, "passes": 0, "passed": False, "first": e.get("time", ""),
                                       "last": "", "last_status": ""})
         item["attempts"] += 1
+        item["passes"] += int(bool(e.get("passed")))
         item["passed"] = item["passed"] or bool(e.get("passed"))
         item["last"] = e.get("time", "")
         item["last_status"] = e.get("status", "")
     return items
 
 
+def _tries(item) -> str:
+    """"2회 시도, 1회 통과" — attempts and how many of them passed."""
+    return f"{item['attempts']}회 시도, {item['passes']}회 통과"
+
+
 class Summary(dict):
     """chapter -> {"quiz": {...}, "exercise": {...}}; each part has total / attempted / passed /
-    attempts and "items": {id: {"attempts", "passed", "first", "last", "last_status"}}."""
+    attempts and "items": {id: {"attempts", "passes", "passed", "first", "last", "last_status"}}."""
 
     def text(self) -> str:
         lines = ["📊 학습 기록 (장별: 시도한 것 / 맞힌 것 / 전체, 시도 횟수)"]
@@ -316,7 +322,7 @@ class Summary(dict):
             for kind in ("exercise", "quiz"):
                 for item_id, item in parts[kind]["items"].items():
                     mark = "✅" if item["passed"] else "❌"
-                    lines.append(f"      {mark} {item_id}: {item['attempts']}회")
+                    lines.append(f"      {mark} {item_id}: {_tries(item)}")
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -355,7 +361,7 @@ def _dashboard_html(s: Summary) -> str:
             bar = (f'<div style="background:#eee;width:120px;height:8px;display:inline-block">'
                    f'<div style="background:#1b7f3b;width:{120 * share:.0f}px;height:8px"></div></div>')
             cells.append(f"<td>{bar} {p['passed']}/{p['total']}</td><td>{p['attempts']}회</td>")
-        done = [f"{'✅' if item['passed'] else '❌'} {html.escape(i)} ({item['attempts']}회)"
+        done = [f"{'✅' if item['passed'] else '❌'} {html.escape(i)} ({_tries(item)})"
                 for kind in ("exercise", "quiz") for i, item in parts[kind]["items"].items()]
         rows.append(f"<tr><td><b>{chapter}</b></td>{''.join(cells)}<td><small>{'<br>'.join(done)}</small></td></tr>")
     where = path()

@@ -86,8 +86,8 @@ def test_softmax_failure_message_names_call_input_expected_received():
     message = exercises.check("ch02-softmax", no_max.planted, display=False).message
     assert "softmax(...) 호출 — 입력 2/4: 큰 로짓 (1000 근처)" in message
     assert "z = [[ 1000.,  1001.,  1002.]," in message
-    assert "기대한 값 (honggong.activations.softmax): [[0.09  , 0.2447, 0.6652]," in message
-    assert "받은 값: [[nan, nan, nan]," in message
+    assert "  기대한 값 (honggong.activations.softmax):\n      [[0.09  , 0.2447, 0.6652],\n" in message
+    assert "  받은 값:\n      [[nan, nan, nan],\n       [ 0.,  0., nan]] (shape (2, 3), float32)" in message
     assert "overflow" in message
 
 

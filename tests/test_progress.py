@@ -70,6 +70,7 @@ def test_summary_per_chapter(progress_file):
     assert ch03["exercise"]["total"] == 2
     assert (ch03["exercise"]["attempted"], ch03["exercise"]["passed"], ch03["exercise"]["attempts"]) == (2, 1, 3)
     assert ch03["exercise"]["items"]["ch03-dense-params"]["attempts"] == 2
+    assert ch03["exercise"]["items"]["ch03-dense-params"]["passes"] == 1
     assert ch03["exercise"]["items"]["ch03-dense-params"]["passed"] is True
     assert ch03["exercise"]["items"]["ch03-dense-forward"]["passed"] is False
     assert (ch03["quiz"]["attempted"], ch03["quiz"]["passed"], ch03["quiz"]["total"]) == (
@@ -77,20 +78,20 @@ def test_summary_per_chapter(progress_file):
     assert s["ch05"]["exercise"] == {"total": 3, "attempted": 0, "passed": 0, "attempts": 0, "items": {}}
     text = s.text()
     assert "ch03: 퀴즈 1/5 통과 (시도 1개, 1회) · 연습 1/2 통과 (시도 2개, 3회)" in text
-    assert "✅ ch03-dense-params: 2회" in text and "❌ ch03-dense-forward: 1회" in text
+    assert "✅ ch03-dense-params: 2회 시도, 1회 통과" in text and "❌ ch03-dense-forward: 1회 시도, 0회 통과" in text
 
 
 def test_show_prints_the_dashboard_text_without_ipython(capsys, progress_file):
     exercises.check("ch02-softmax", lambda z: z, display=False)
     assert progress.show() is None
     out = capsys.readouterr().out
-    assert out.startswith("📊 학습 기록") and "❌ ch02-softmax: 1회" in out
+    assert out.startswith("📊 학습 기록") and "❌ ch02-softmax: 1회 시도, 0회 통과" in out
 
 
 def test_dashboard_html_lists_the_chapter_rows(progress_file):
     exercises.check("ch02-softmax", lambda z: z, display=False)
     page = progress._dashboard_html(progress.summary())
-    assert "<td><b>ch02</b></td>" in page and "❌ ch02-softmax (1회)" in page
+    assert "<td><b>ch02</b></td>" in page and "❌ ch02-softmax (1회 시도, 0회 통과)" in page
 
 
 def test_damaged_file_is_kept_aside_and_recording_goes_on(progress_file, capsys):

@@ -166,13 +166,18 @@ def describe(value) -> str:
     return text if len(text) <= 200 else text[:197] + "..."
 
 
+def _block(text: str, indent: str = "      ") -> str:
+    """Continuation lines of a multi-line array description, indented under their first line."""
+    return text.replace("\n", "\n" + indent)
+
+
 def _call_text(exercise: Exercise, case: Case) -> str:
     names = [a.strip().split("=")[0] for a in exercise.signature.split("(", 1)[1].rstrip(")").split(",")]
     lines = []
     for name, value in zip(names, case.args):
-        lines.append(f"    {name} = {describe(value)}")
+        lines.append(f"    {name} = {_block(describe(value))}")
     for name, value in case.kwargs.items():
-        lines.append(f"    {name} = {describe(value)}")
+        lines.append(f"    {name} = {_block(describe(value))}")
     return "\n".join(lines)
 
 
@@ -377,8 +382,8 @@ def _grade(exercise: Exercise, answer) -> CheckResult:
             note = note or dtype_note(expected, received, exercise)
             continue
         lines = [f"❌ 아직 달라요. {problem}", call,
-                 f"  기대한 값 ({exercise.reference_name}): {describe(expected)}",
-                 f"  받은 값: {describe(received)}"]
+                 f"  기대한 값 ({exercise.reference_name}):\n      {_block(describe(expected))}",
+                 f"  받은 값:\n      {_block(describe(received))}"]
         mistake = diagnose(exercise, case, received)
         if mistake is not None:
             lines.append(f"🔎 진단: {mistake.diagnosis}")
