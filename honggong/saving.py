@@ -289,7 +289,7 @@ def _check_overwrite(filepath, overwrite, layers):
     saved = _saved_weight_layers(filepath)
     if saved:
         raise SavingError(message(
-            f"Refusing to save to {filepath!r}: the model has no weights yet (it is not built), "
+            f"Refusing to save to {filepath!r}: the model has no weights yet (not built), "
             f"and the file holds trained weights for {len(saved)} layers {saved}. Saving would "
             "replace them with an empty model.",
             "모델을 먼저 만들거나(keras.Input(shape=...), fit) 다른 파일 이름으로 저장하세요. "

@@ -308,8 +308,8 @@ def test_saving_an_unbuilt_model_over_a_trained_file_refuses_and_keeps_it(tmp_pa
     with pytest.raises(SavingError) as info:
         unbuilt.save(path)
     text = str(info.value)
-    assert text.startswith(f"Refusing to save to {str(path)!r}: the model has no weights yet (it "
-                           "is not built), and the file holds trained weights for 2 layers")
+    assert text.startswith(f"Refusing to save to {str(path)!r}: the model has no weights yet (not "
+                           "built), and the file holds trained weights for 2 layers")
     assert "\n해결: " in text and "os.remove" in text
     assert path.read_bytes() == before                        # byte-identical
     np.testing.assert_array_equal(models.load_model(path).get_weights()[0],
