@@ -6,6 +6,13 @@ Measures the time from ``explorer.lr_slider.value = v`` to the new PNG bytes in 
 (what the browser receives), for 1, 2 and 6 optimizers × 50 steps on the textbook bowl. Baseline,
 measured in the same run: redrawing from scratch, i.e. a new figure with plots.plot_trajectories
 and ``savefig(png)`` for every change. Also prints the parts of one redraw. Target: < 100 ms.
+
+Then the playground (``widgets.Playground``): the time of one Play tick (``pg.play.value += 1``:
+one epoch of ``model.fit`` on 100 points, ``evaluate`` on train and test, ``predict`` on the 50×50
+grid, blitted redraw, PNG) for a small, a middle and the largest network the controls allow,
+with batch sizes 10 and 1; baseline: the same tick with a full ``canvas.draw()`` instead of blitting.
+
+    .venv/bin/python benchmarks/bench_widgets.py [changes] [--playground]   (--playground: only that part)
 """
 import io
 import os
@@ -85,5 +92,65 @@ def main(changes=30):
         print(f"  {name:<38}{ms:7.1f}")
 
 
+PLAYGROUND_CASES = [
+    ("xor 2-4-1 relu, batch 10", dict(dataset="xor", hidden_layers=1, units=4, activation="relu", batch_size=10)),
+    ("spirals 3×8 tanh, batch 10", dict(dataset="spirals", hidden_layers=3, units=8, activation="tanh",
+                                       batch_size=10, optimizer="adam", learning_rate=0.01)),
+    ("spirals 4×16 +L2 +dropout, batch 10", dict(dataset="spirals", hidden_layers=4, units=16, l2=0.001,
+                                                 dropout=0.2, batch_size=10, optimizer="adam", learning_rate=0.01)),
+    ("spirals 4×16 +L2 +dropout, batch 1", dict(dataset="spirals", hidden_layers=4, units=16, l2=0.001,
+                                                dropout=0.2, batch_size=1, optimizer="adam", learning_rate=0.01)),
+]
+
+
+def time_ticks(pg, ticks, cpu=None):
+    times = []
+    for _ in range(ticks):
+        c0, t0 = time.process_time(), time.perf_counter()
+        pg.play.value += 1
+        _ = pg.image.value
+        times.append(time.perf_counter() - t0)
+        if cpu is not None:
+            cpu.append(time.process_time() - c0)
+    return times
+
+
+def bench_playground(ticks=30):
+    print(f"\nplayground: one Play tick (= 1 epoch of fit on 100 points + evaluate + predict grid + PNG), "
+          f"{ticks} ticks; load average {os.getloadavg()[0]:.1f}")
+    print(f"{'network':<38}{'median ms':>10}{'p95 ms':>9}{'CPU ms':>8}{'full draw ms':>14}{'speed-up':>10}")
+    for label, kw in PLAYGROUND_CASES:
+        pg = widgets.Playground(max_epochs=10 * ticks + 10, **kw)
+        time_ticks(pg, 3)                                       # warm-up
+        cpu = []
+        med, p95 = median_p95(time_ticks(pg, ticks, cpu))
+        blit = pg._render
+        pg._render = lambda: widgets._canvas_png(pg.fig.canvas) if pg.fig.canvas.draw() is None else b""
+        for a in pg._animated:
+            a.set_animated(False)
+        full, _ = median_p95(time_ticks(pg, max(5, ticks // 3)))
+        pg._render = blit
+        print(f"{label:<38}{med:>10.1f}{p95:>9.1f}{np.median(cpu) * 1000:>8.1f}{full:>14.1f}{full / med:>9.1f}x")
+    parts = {}
+    for name, fn in [("model.fit, 1 epoch", lambda: pg.state["model"].fit(pg.x_train, pg.y_train, epochs=1, verbose=0,
+                                                                         batch_size=int(pg.batch_slider.value))),
+                     ("evaluate ×2 + predict 2,500 points", pg._measure),
+                     ("update artists + blit + PNG", pg.redraw)]:
+        t = []
+        with widgets._one_blas_thread():          # as in Playground.step
+            for _ in range(10):
+                t0 = time.perf_counter()
+                fn()
+                t.append(time.perf_counter() - t0)
+        parts[name] = float(np.median(t) * 1000)
+    print(f"parts of one tick, last network (median ms); PNG {len(pg.png) / 1024:.0f} KiB:")
+    for name, ms in parts.items():
+        print(f"  {name:<38}{ms:7.1f}")
+
+
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 30)
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    n = int(args[0]) if args else 30
+    if "--playground" not in sys.argv:
+        main(n)
+    bench_playground(n)

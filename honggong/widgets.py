@@ -12,6 +12,8 @@ that is displayed), ``.redraw()`` and ``.state`` (what was computed last):
 - LearningRateExplorer: trains a small model, loss curves grow live, epoch by epoch; earlier runs stay.
 - ActivationExplorer: an activation, its derivative and the tangent at a point x.
 - LossExplorer: a loss as a function of the prediction, its value and gradient at ŷ.
+- Playground: TensorFlow Playground — a small Sequential learns a 2-D data set with play / pause /
+  one step; the decision boundary and the loss curves update after every epoch.
 
 How it stays fast and flicker-free: each explorer owns ONE matplotlib Figure that is not managed
 by pyplot (no figures pile up). A change updates the existing artists (``Line2D.set_data``), draws
@@ -38,7 +40,7 @@ from .trajectory import describe, make_optimizer, trajectory
 __all__ = [
     "OptimizerExplorer", "LearningRateExplorer", "ActivationExplorer", "LossExplorer",
     "optimizer_explorer", "learning_rate_explorer", "activation_explorer", "loss_explorer",
-    "figure_png",
+    "figure_png", "Playground", "playground", "playground_data",
 ]
 
 def _optimizer_classes():
@@ -841,3 +843,304 @@ class LossExplorer(_Explorer):
 def loss_explorer(loss="mean_squared_error", y_true=None, y_pred=1.5, display=True):
     """Make a LossExplorer, display it and return it."""
     return _maybe_display(LossExplorer(loss, y_true, y_pred), display)
+
+
+# =============================================================================================
+# Playground (TensorFlow Playground in the notebook, trained by honggong's Sequential)
+# =============================================================================================
+
+PLAYGROUND_DATASETS = {"circles": "원 (circles)", "xor": "XOR", "moons": "반달 (moons)",
+                       "spirals": "나선 (spirals)"}
+PLAYGROUND_ACTIVATIONS = ("relu", "tanh", "sigmoid", "leaky_relu", "linear")
+PLAYGROUND_L2 = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1)
+PLAYGROUND_BATCH_SIZES = (1, 2, 4, 8, 10, 16, 32, 64, 100)
+
+
+def playground_data(name, n=200, noise=0.1, seed=0):
+    """(x_train, y_train), (x_test, y_test): ``n`` points of a 2-class set, split half and half.
+
+    circles / xor / moons / spirals from honggong.datasets.synthetic (spirals: two arms), the
+    coordinates centred and scaled to about [-1, 1] so every set suits the same learning rates.
+    """
+    from .datasets import synthetic
+
+    makers = {
+        "circles": lambda: synthetic.circles(n=n, noise=noise, seed=seed),
+        "xor": lambda: synthetic.xor(n=n, noise=noise, seed=seed),
+        "moons": lambda: synthetic.moons(n=n, noise=noise, seed=seed),
+        "spirals": lambda: synthetic.spirals(n_per_class=n // 2, n_classes=2, noise=noise, seed=seed),
+    }
+    if name not in makers:
+        from .backend import HonggongError
+        raise HonggongError(_message(f"Unknown playground dataset {name!r}.",
+                                  "'circles', 'xor', 'moons', 'spirals' 중 하나를 쓰세요.",
+                                  expected=f"one of {list(makers)}", received=repr(name)))
+    x, y = makers[name]()
+    x = x - (x.max(axis=0) + x.min(axis=0)) / 2
+    x = (x / np.abs(x).max()).astype(np.float32)
+    half = len(x) // 2
+    return (x[:half], y[:half]), (x[half:], y[half:])
+
+
+def _message(facts, fix, expected=None, received=None):
+    from .backend import message
+
+    return message(facts, fix, expected=expected, received=received)
+
+
+class Playground(_Explorer):
+    """A neural-network playground: a small ``Sequential`` learns a 2-D, 2-class data set while the
+    decision boundary and the loss curves update live — TensorFlow Playground, trained by honggong.
+
+    Model: ``Input(2)`` → ``hidden_layers`` × [``Dense(units, activation, kernel_regularizer=L2(l2))``
+    (+ ``Dropout(dropout)``)] → ``Dense(1, sigmoid)``; ``binary_crossentropy``, metric ``accuracy``;
+    the optimizer is the real honggong class (``sgd``, ``adam``, ...) with ``learning_rate``.
+    One **step** = one epoch: ``model.fit(x_train, y_train, batch_size, epochs=1)`` over the 100
+    training points (the same fit as everywhere in the book), then ``model.evaluate`` on the training
+    and the test half (dropout off) for the curves, and ``model.predict`` on a grid for the picture.
+
+    Controls (attributes): ``dataset_dropdown``, ``noise_slider``, ``layers_slider``, ``units_slider``,
+    ``activation_dropdown``, ``optimizer_dropdown``, ``lr_slider``, ``l2_slider``, ``dropout_slider``,
+    ``batch_slider``; ``play`` (ipywidgets.Play: ▶ trains one epoch per tick in the browser, ⏸ pauses;
+    no threads, so it works in Colab too), ``step_button`` (한 스텝), ``reset_button``.
+    Changing any setting starts again from new weights (the seed is fixed, so the same settings give
+    the same run). ``state``: "epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy"
+    (lists per epoch), "model", "probabilities" (the grid of p(class 1)).
+    """
+
+    figsize = (8.6, 3.9)
+    dpi = 80
+    grid = 50
+
+    def __init__(self, dataset="circles", hidden_layers=1, units=4, activation="tanh", optimizer="sgd",
+                 learning_rate=0.1, l2=0.0, dropout=0.0, batch_size=10, noise=0.1, epochs=0, seed=42,
+                 max_epochs=500):
+        super().__init__()
+        self.fig.clear()
+        self.ax, self.loss_ax = self.fig.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.25]})
+        self.fig.subplots_adjust(left=0.05, right=0.98, bottom=0.13, top=0.9, wspace=0.2)
+        self.seed, self.max_epochs = seed, max_epochs
+        slider = dict(style=_STYLE, layout=_slider_layout(), continuous_update=False)
+        self.dataset_dropdown = W.Dropdown(options=[(v, k) for k, v in PLAYGROUND_DATASETS.items()],
+                                           value=dataset, description="데이터", style=_STYLE)
+        self.noise_slider = W.FloatSlider(value=noise, min=0.0, max=0.5, step=0.05, description="잡음", **slider)
+        self.layers_slider = W.IntSlider(value=hidden_layers, min=0, max=4, description="은닉층 수", **slider)
+        self.units_slider = W.IntSlider(value=units, min=1, max=16, description="층마다 뉴런", **slider)
+        self.activation_dropdown = W.Dropdown(options=list(PLAYGROUND_ACTIVATIONS), value=activation,
+                                              description="활성화 함수", style=_STYLE)
+        self.optimizer_dropdown = W.Dropdown(options=[(OPTIMIZER_LABELS[n], n) for n in OPTIMIZER_NAMES],
+                                             value=optimizer, description="옵티마이저", style=_STYLE)
+        self.lr_slider = W.FloatLogSlider(value=learning_rate, base=10, min=-4, max=1, step=0.25,
+                                          description="learning_rate", readout_format=".4g", **slider)
+        self.l2_slider = W.SelectionSlider(options=list(PLAYGROUND_L2), value=l2, description="L2 규제",
+                                           **slider)
+        self.dropout_slider = W.FloatSlider(value=dropout, min=0.0, max=0.6, step=0.1, description="드롭아웃",
+                                            **slider)
+        self.batch_slider = W.SelectionSlider(options=list(PLAYGROUND_BATCH_SIZES), value=batch_size,
+                                              description="batch_size", **slider)
+        self.play = W.Play(value=0, min=0, max=max_epochs, step=1, interval=150, description="훈련",
+                           show_repeat=False)
+        self.step_button = W.Button(description="한 스텝", icon="step-forward",
+                                    tooltip="한 에포크만 훈련합니다")
+        self.reset_button = W.Button(description="처음부터", icon="refresh")
+        self.settings = [self.dataset_dropdown, self.noise_slider, self.layers_slider, self.units_slider,
+                         self.activation_dropdown, self.optimizer_dropdown, self.lr_slider, self.l2_slider,
+                         self.dropout_slider, self.batch_slider]
+        for control in self.settings:
+            control.observe(lambda _: self.reset(), names="value")
+        self.play.observe(self._on_play, names="value")
+        self.step_button.on_click(lambda _: self.step())
+        self.reset_button.on_click(lambda _: self.reset())
+        self._setup_axes()
+        controls = self.settings + [W.HBox([self.play, self.step_button, self.reset_button])]
+        self.widget = _panel(controls, self.image, self.readout)
+        self.widget.add_class("honggong-playground")
+        self.reset()
+        if epochs:
+            self.step(epochs)
+
+    # --- figure --------------------------------------------------------------------------------
+    def _setup_axes(self):
+        ax, lax = self.ax, self.loss_ax
+        g = np.linspace(-1.2, 1.2, self.grid, dtype=np.float32)
+        gx, gy = np.meshgrid(g, g)
+        self._grid_points = np.stack([gx.ravel(), gy.ravel()], axis=1)
+        cmap = matplotlib_colormap()
+        self.boundary = ax.imshow(np.full((self.grid, self.grid), 0.5), origin="lower", extent=(-1.2, 1.2, -1.2, 1.2),
+                                  cmap=cmap, vmin=0.0, vmax=1.0, interpolation="bilinear", gid="boundary")
+        self.train_points = ax.scatter(np.zeros(0), np.zeros(0), c=np.zeros(0), s=14, edgecolors="white", linewidths=0.6, cmap=cmap, vmin=0, vmax=1,
+                                       gid="train_points")
+        self.test_points = ax.scatter(np.zeros(0), np.zeros(0), c=np.zeros(0), s=14, marker="s", edgecolors="black", linewidths=0.6, cmap=cmap,
+                                      vmin=0, vmax=1, gid="test_points")
+        ax.set_xlim(-1.2, 1.2)
+        ax.set_ylim(-1.2, 1.2)
+        ax.set_xticks([-1, 0, 1])
+        ax.set_yticks([-1, 0, 1])
+        ax.set_title("결정 경계 (동그라미: 훈련, 네모: 테스트)", fontsize=10)
+        self.train_line, = lax.plot([], [], color="tab:blue", label="훈련 손실", gid="train_loss")
+        self.test_line, = lax.plot([], [], color="tab:orange", label="테스트 손실", gid="test_loss")
+        lax.set_title("손실 곡선", fontsize=10)
+        lax.set_xlabel("에포크")
+        lax.set_ylabel("손실 (binary crossentropy)")
+        lax.legend(loc="upper right", fontsize=8)
+        lax.grid(alpha=0.3)
+        self.info_text = lax.text(0.02, 0.03, "", transform=lax.transAxes, fontsize=9, gid="info")
+        self._animated = [self.boundary, self.train_points, self.test_points, self.train_line, self.test_line,
+                          self.info_text]
+        for artist in self._animated:
+            artist.set_animated(True)     # drawn on top of the cached background (see _render)
+        self._background, self._background_key = None, None
+
+    def _render(self) -> bytes:
+        """Blitting, as in OptimizerExplorer: axes, ticks, labels and legend are drawn once and cached;
+        each update restores them and draws only the boundary image, the points, the two curves and
+        one text. The cache is rebuilt when the loss axes' limits change (the x range doubles)."""
+        canvas = self.fig.canvas
+        key = (self.loss_ax.get_xlim(), self.loss_ax.get_ylim())
+        if self._background is None or key != self._background_key:
+            canvas.draw()                       # skips the animated artists
+            self._background, self._background_key = canvas.copy_from_bbox(self.fig.bbox), key
+        else:
+            canvas.restore_region(self._background)
+        for artist in self._animated:
+            artist.axes.draw_artist(artist)
+        return _canvas_png(canvas)
+
+    def _update(self):
+        s = self.state
+        p = s["probabilities"]
+        self.boundary.set_data(p.reshape(self.grid, self.grid))
+        epochs = np.arange(len(s["train_loss"]))
+        self.train_line.set_data(epochs, s["train_loss"])
+        self.test_line.set_data(epochs, s["test_loss"])
+        n = len(epochs) - 1
+        right = 10
+        while right < n:                 # the x range doubles when it fills up: the ticks rarely change
+            right *= 2
+        self.loss_ax.set_xlim(0, right)
+        top = max(max(s["train_loss"][:1] + s["test_loss"][:1] + [0.75]), 0.1)
+        self.loss_ax.set_ylim(0, 1.1 * top)
+        self.info_text.set_text(f"에포크 {n}: 훈련 손실 {s['train_loss'][-1]:.3f}, "
+                                f"테스트 손실 {s['test_loss'][-1]:.3f}")
+        self.readout.value = (
+            f"<b>에포크 {n}</b> · 훈련 손실 {s['train_loss'][-1]:.4f} · 테스트 손실 {s['test_loss'][-1]:.4f} · "
+            f"테스트 정확도 {s['test_accuracy'][-1]:.1%} · {html.escape(s['description'])}")
+
+    # --- training ------------------------------------------------------------------------------
+    def _build(self):
+        from . import layers, models, regularizers, utils
+
+        utils.set_random_seed(self.seed)
+        l2 = float(self.l2_slider.value)
+        stack = [layers.Input(shape=(2,))]
+        for _ in range(int(self.layers_slider.value)):
+            stack.append(layers.Dense(int(self.units_slider.value), activation=self.activation_dropdown.value,
+                                      kernel_regularizer=regularizers.L2(l2) if l2 else None))
+            if self.dropout_slider.value:
+                stack.append(layers.Dropout(float(self.dropout_slider.value)))
+        stack.append(layers.Dense(1, activation="sigmoid"))
+        model = models.Sequential(stack)
+        opt = make_optimizer(self.optimizer_dropdown.value, learning_rate=float(self.lr_slider.value))
+        model.compile(optimizer=opt, loss="binary_crossentropy", metrics=["accuracy"])
+        return model, opt
+
+    def reset(self):
+        """New data (if the dataset or noise changed) and a new model from the seed; epoch 0."""
+        if self._held:
+            return
+        (self.x_train, self.y_train), (self.x_test, self.y_test) = playground_data(
+            self.dataset_dropdown.value, noise=float(self.noise_slider.value))
+        model, opt = self._build()
+        hidden = int(self.layers_slider.value)
+        shape = " → ".join(["2"] + [str(self.units_slider.value)] * hidden + ["1"])
+        extras = [f"L2 {self.l2_slider.value:g}" if self.l2_slider.value else "",
+                  f"드롭아웃 {self.dropout_slider.value:g}" if self.dropout_slider.value else ""]
+        self.state.update(model=model, epoch=0, train_loss=[], test_loss=[], train_accuracy=[],
+                          test_accuracy=[], description=", ".join(
+                              [shape, self.activation_dropdown.value, describe(opt),
+                               f"batch_size {self.batch_slider.value}"] + [e for e in extras if e]))
+        self.train_points.set_offsets(self.x_train)
+        self.train_points.set_array(self.y_train.astype(float))
+        self.test_points.set_offsets(self.x_test)
+        self.test_points.set_array(self.y_test.astype(float))
+        with _one_blas_thread():
+            self._measure()
+        with self._quiet_play():
+            self.play.value = 0
+        self.redraw()
+
+    def _measure(self):
+        s, model = self.state, self.state["model"]
+        train = model.evaluate(self.x_train, self.y_train, batch_size=1024, verbose=0, return_dict=True)
+        test = model.evaluate(self.x_test, self.y_test, batch_size=1024, verbose=0, return_dict=True)
+        s["train_loss"].append(float(train["loss"]))
+        s["test_loss"].append(float(test["loss"]))
+        s["train_accuracy"].append(float(train["accuracy"]))
+        s["test_accuracy"].append(float(test["accuracy"]))
+        s["probabilities"] = model.predict(self._grid_points, batch_size=4096, verbose=0).ravel()
+
+    def step(self, epochs=1):
+        """Train ``epochs`` epochs (one ``model.fit(..., epochs=1)`` each), then redraw once."""
+        s = self.state
+        with _one_blas_thread():
+            for _ in range(int(epochs)):
+                s["model"].fit(self.x_train, self.y_train, batch_size=int(self.batch_slider.value), epochs=1,
+                               verbose=0, shuffle=True)
+                s["epoch"] += 1
+                self._measure()
+        self.redraw()
+        return self
+
+    @contextlib.contextmanager
+    def _quiet_play(self):
+        self._play_quiet = True
+        try:
+            yield
+        finally:
+            self._play_quiet = False
+
+    def _on_play(self, change):
+        """The Play widget ticks in the browser (no kernel threads); each tick trains one epoch."""
+        if getattr(self, "_play_quiet", False):
+            return
+        ahead = int(change["new"]) - int(change["old"])
+        if ahead > 0:
+            self.step(ahead)
+        if self.state["epoch"] >= self.max_epochs:
+            self.play.playing = False
+
+
+_BLAS = {}
+
+
+def _one_blas_thread():
+    """One BLAS thread for the playground's tiny products (as fit does, see models.BLAS_THREADS_IN_FIT):
+    on a busy 2-core machine a 2-thread product of a 2,500×16 grid waits for the second core (measured
+    3 ms per Dense instead of 0.05 ms). The controller is made once: scanning the libraries costs ~2 ms."""
+    try:
+        if "controller" not in _BLAS:
+            from threadpoolctl import ThreadpoolController
+            _BLAS["controller"] = ThreadpoolController()
+        return _BLAS["controller"].limit(limits=1, user_api="blas")
+    except Exception:            # pragma: no cover - threadpoolctl missing or no BLAS found
+        return contextlib.nullcontext()
+
+
+def matplotlib_colormap():
+    """Orange (class 0) → white → blue (class 1), as TensorFlow Playground colours its plane."""
+    from matplotlib.colors import LinearSegmentedColormap
+
+    return LinearSegmentedColormap.from_list("playground", ["#f59322", "#e8eaeb", "#0877bd"])
+
+
+def playground(dataset="circles", hidden_layers=1, units=4, activation="tanh", optimizer="sgd",
+               learning_rate=0.1, l2=0.0, dropout=0.0, batch_size=10, noise=0.1, epochs=0, display=True,
+               **kw):
+    """Make a Playground (``epochs`` epochs already trained), display it and return it.
+
+        pg = widgets.playground("xor", hidden_layers=1, units=4, activation="relu", epochs=50)
+        pg.step(10)                  # train 10 more epochs from code
+        pg.activation_dropdown.value = "tanh"    # any setting change starts again
+    """
+    return _maybe_display(Playground(dataset, hidden_layers, units, activation, optimizer, learning_rate, l2,
+                                     dropout, batch_size, noise, epochs, **kw), display)

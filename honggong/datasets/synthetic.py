@@ -69,6 +69,50 @@ def moons(n=200, noise=0.1, seed=0):
     return _shuffled(rng, x, y)
 
 
+def circles(n=200, noise=0.1, factor=0.5, seed=0):
+    """A small circle inside a big one (class 0: outer circle of radius 1, class 1: inner circle).
+
+    With t evenly spaced in [0, 2 pi)::
+
+        class 0:  (cos t, sin t)                      n - n // 2 points
+        class 1:  factor * (cos t, sin t)             n // 2 points
+        then each coordinate + noise * N(0, 1)
+
+    No straight line separates them: a model needs a hidden layer (or the features x₁², x₂²).
+    """
+    _check_int("n", n, 2)
+    _check_noise("noise", noise)
+    if not 0 < factor < 1:
+        raise DatasetError(f"factor must be between 0 and 1 (inner radius / outer radius), received {factor!r}.\n"
+                           "해결: factor=0.5처럼 0과 1 사이의 값을 주세요.")
+    rng = np.random.default_rng(seed)
+    n_inner = n // 2
+    t_outer = np.linspace(0.0, 2 * np.pi, n - n_inner, endpoint=False)
+    t_inner = np.linspace(0.0, 2 * np.pi, n_inner, endpoint=False)
+    x = np.concatenate([np.stack([np.cos(t_outer), np.sin(t_outer)], axis=1),
+                        factor * np.stack([np.cos(t_inner), np.sin(t_inner)], axis=1)])
+    y = np.concatenate([np.zeros(n - n_inner, dtype=np.int64), np.ones(n_inner, dtype=np.int64)])
+    x = x + noise * rng.standard_normal(x.shape)
+    return _shuffled(rng, x, y)
+
+
+def xor(n=200, noise=0.0, seed=0):
+    """The XOR pattern: points uniform in [-1, 1]², class 1 where the two coordinates have different signs.
+
+        x ~ U(-1, 1)²,   y = 1 if x₁ · x₂ < 0 else 0,   then each coordinate + noise * N(0, 1)
+
+    (the label is decided before the noise, so noise blurs the border). The classic problem a single
+    neuron cannot solve (Minsky & Papert, 1969).
+    """
+    _check_int("n", n, 2)
+    _check_noise("noise", noise)
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(-1.0, 1.0, size=(n, 2))
+    y = (x[:, 0] * x[:, 1] < 0).astype(np.int64)
+    x = x + noise * rng.standard_normal(x.shape)
+    return _shuffled(rng, x, y)
+
+
 def blobs(n=300, centers=3, std=1.0, seed=0):
     """Gaussian blobs: points ``center_k + std * N(0, I)``, classes as equal in size as possible.
 
