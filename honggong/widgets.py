@@ -1069,7 +1069,8 @@ class Playground(_Explorer):
             self.play.value = 0
         self.redraw()
 
-    def _measure(self):
+    def _measure(self, grid=True):
+        """Losses and accuracies on both halves (appended to the curves); the grid only when drawn next."""
         s, model = self.state, self.state["model"]
         train = model.evaluate(self.x_train, self.y_train, batch_size=1024, verbose=0, return_dict=True)
         test = model.evaluate(self.x_test, self.y_test, batch_size=1024, verbose=0, return_dict=True)
@@ -1077,17 +1078,18 @@ class Playground(_Explorer):
         s["test_loss"].append(float(test["loss"]))
         s["train_accuracy"].append(float(train["accuracy"]))
         s["test_accuracy"].append(float(test["accuracy"]))
-        s["probabilities"] = model.predict(self._grid_points, batch_size=4096, verbose=0).ravel()
+        if grid:
+            s["probabilities"] = model.predict(self._grid_points, batch_size=4096, verbose=0).ravel()
 
     def step(self, epochs=1):
         """Train ``epochs`` epochs (one ``model.fit(..., epochs=1)`` each), then redraw once."""
         s = self.state
         with _one_blas_thread():
-            for _ in range(int(epochs)):
+            for k in range(int(epochs)):
                 s["model"].fit(self.x_train, self.y_train, batch_size=int(self.batch_slider.value), epochs=1,
                                verbose=0, shuffle=True)
                 s["epoch"] += 1
-                self._measure()
+                self._measure(grid=k == int(epochs) - 1)
         self.redraw()
         return self
 
@@ -1121,9 +1123,25 @@ def _one_blas_thread():
         if "controller" not in _BLAS:
             from threadpoolctl import ThreadpoolController
             _BLAS["controller"] = ThreadpoolController()
-        return _BLAS["controller"].limit(limits=1, user_api="blas")
+        limit = _BLAS["controller"].limit(limits=1, user_api="blas")
     except Exception:            # pragma: no cover - threadpoolctl missing or no BLAS found
         return contextlib.nullcontext()
+    return _fit_leaves_blas_alone(limit)
+
+
+@contextlib.contextmanager
+def _fit_leaves_blas_alone(limit):
+    """While our limit holds, fit need not set its own (models.BLAS_THREADS_IN_FIT = None): its
+    threadpoolctl call rescans the loaded libraries, ~2.5 ms per fit call, more than a small epoch."""
+    from . import models
+
+    saved = models.BLAS_THREADS_IN_FIT
+    models.BLAS_THREADS_IN_FIT = None
+    try:
+        with limit:
+            yield
+    finally:
+        models.BLAS_THREADS_IN_FIT = saved
 
 
 def matplotlib_colormap():
