@@ -16,7 +16,7 @@ import math
 
 import numpy as np
 
-from honggong import backend
+from honggong import backend, checks
 
 SELU_ALPHA = 1.6732632423543772848170429916717
 SELU_SCALE = 1.0507009873554804934193349852946
@@ -26,7 +26,7 @@ def _float(x):
     """``x`` as a float array; an array that already is one is returned as it is (no copy)."""
     if type(x) is np.ndarray and x.dtype.kind == "f":
         return x
-    return backend.as_float_array(x)
+    return backend.as_float_array(checks.numeric(x, "x", "activation"))
 
 
 # ---------------------------------------------------------------- plain functions (forward)
@@ -165,6 +165,8 @@ def softmax(x, axis=-1):
             "softmax expects an array with at least 1 dimension, received a scalar.",
             "힌트: softmax는 여러 값(예: 클래스 점수)을 확률로 바꿉니다.",
         ))
+    if x.size == 0:
+        return x.copy()
     e = x - x.max(axis=axis, keepdims=True)
     np.exp(e, out=e)                                  # one new array, then in place
     e /= e.sum(axis=axis, keepdims=True)

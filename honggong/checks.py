@@ -19,7 +19,7 @@ import numpy as np
 
 from .backend import HonggongError, HonggongTypeError, describe, message
 
-__all__ = ["HonggongWarning", "warn_once", "error", "type_error", "closest", "unknown_name", "integer", "number",
+__all__ = ["HonggongWarning", "warn_once", "error", "type_error", "closest", "unknown_name", "integer", "number", "numeric", "flag",
            "targets", "validation_data", "labels_in_range", "loss_argument", "log_keys",
            "check_monitor", "no_epochs", "input_scale", "validation_scale", "from_logits_after_softmax"]
 
@@ -132,6 +132,34 @@ def number(value, name, low=None, high=None, where="", low_inclusive=True, high_
     return value
 
 
+def numeric(x, what, where=""):
+    """``x`` as an ndarray of numbers (bool, int or float); strings, objects, None, complex numbers
+    and ragged lists are refused with the facts."""
+    prefix = f"{where}: " if where else ""
+    try:
+        arr = np.asarray(x)
+    except (TypeError, ValueError) as e:      # e.g. a ragged list [[1, 2], [3]]
+        raise HonggongTypeError(message(
+            f"{prefix}{what} expected a numeric array, received {describe(x)} ({e}).",
+            "해결: 모든 샘플의 길이가 같은 숫자 배열(넘파이 배열)을 주세요.")) from None
+    if arr.dtype.kind not in "biuf":
+        raise HonggongTypeError(message(
+            f"{prefix}{what} expected a numeric array, received {describe(x)}.",
+            f"해결: {what}에는 숫자(정수·실수) 배열을 주세요 (문자열, None, 복소수는 안 됩니다)."))
+    return arr
+
+
+def flag(value, name, where=""):
+    """A yes/no argument (``training``, ``shuffle``): True/False, 0/1 or None."""
+    if value is None or isinstance(value, (bool, np.bool_)) or (
+            isinstance(value, numbers.Integral) and value in (0, 1)):
+        return bool(value)
+    prefix = f"{where}: " if where else ""
+    raise HonggongTypeError(message(
+        f"{prefix}argument `{name}` expected True or False, received {describe(value)}.",
+        f"해결: {name}=True 또는 {name}=False로 주세요."))
+
+
 # ---------------------------------------------------------------------------------------------
 # Data given to fit / evaluate
 # ---------------------------------------------------------------------------------------------
@@ -162,6 +190,7 @@ def targets(y, where, n_samples, what="y"):
     error = _kind_error(arr, what)
     if error is not None:
         raise error
+    arr = numeric(arr, what, where)
     if arr.ndim == 0:
         raise HonggongError(message(
             f"{where}: {what} expected one target per sample ({n_samples} samples), received a "
@@ -191,11 +220,21 @@ def validation_data(data, x, y):
             f"{len(data)} elements.",
             "해결: validation_data=(x_val, y_val)처럼 입력과 정답 두 개만 주세요 "
             "(honggong은 sample_weight를 지원하지 않습니다)."))
-    val_x, val_y = (np.asarray(d) if not isinstance(d, np.ndarray) else d for d in data)
-    for arr, what in ((val_x, "validation x"), (val_y, "validation y")):
-        error = _kind_error(arr, what)
+    arrays = []
+    for d, what in zip(data, ("validation x", "validation y")):
+        try:
+            error = _kind_error(np.asarray(d), what)
+        except (TypeError, ValueError):
+            error = None                   # ragged: numeric() below says so
         if error is not None:
             raise error
+        arr = numeric(d, what, "fit")
+        if arr.ndim == 0:
+            raise HonggongError(message(
+                f"fit: {what} expected an array of samples, received a single number.",
+                "해결: validation_data=(x_val, y_val)처럼 배열 두 개를 주세요."))
+        arrays.append(arr)
+    val_x, val_y = arrays
     x_tail, y_tail = tuple(x.shape[1:]), tuple(np.shape(y)[1:])
     vx_tail, vy_tail = tuple(val_x.shape[1:]), tuple(val_y.shape[1:])
     if vx_tail != x_tail:

@@ -17,7 +17,7 @@ import warnings
 
 import numpy as np
 
-from . import activations, backend, initializers, regularizers
+from . import activations, backend, checks, initializers, regularizers
 from .backend import HonggongError, HonggongTypeError, floatx, global_rng, message
 
 __all__ = [
@@ -163,15 +163,15 @@ class Layer:
         """Copy new values into the weights (same count, same shapes as ``get_weights()``)."""
         own = self.weights
         if len(weights) != len(own):
-            raise LayerError(
-                f"Layer '{self.name}' expected {len(own)} weight arrays, received {len(weights)}. "
-                f"가중치 배열 개수가 맞지 않습니다. 기대하는 모양: {[w.shape for w in own]}")
+            raise LayerError(message(
+                f"Layer '{self.name}' expected {len(own)} weight arrays, received {len(weights)}.",
+                f"해결: 가중치 배열 개수가 맞지 않습니다. 기대하는 모양: {[w.shape for w in own]}"))
         for i, (w, new) in enumerate(zip(own, weights)):
-            new = np.asarray(new, dtype=floatx())
+            new = checks.numeric(new, f"weight {i}", f"layer '{self.name}'").astype(floatx())
             if new.shape != w.shape:
-                raise LayerError(
+                raise LayerError(message(
                     f"Layer '{self.name}' weight {i} expected shape {w.shape}, received "
-                    f"{new.shape}. 가중치 모양이 다릅니다. get_weights()의 모양을 확인하세요.")
+                    f"{new.shape}.", "해결: 가중치 모양이 다릅니다. get_weights()의 모양을 확인하세요."))
             w[...] = new
 
     def bind(self, param_views, grad_views):
@@ -183,8 +183,10 @@ class Layer:
         """
         names = self._trainable_names
         if len(param_views) != len(names) or len(grad_views) != len(names):
-            raise LayerError(f"bind() on '{self.name}' expected {len(names)} views, received "
-                             f"{len(param_views)} and {len(grad_views)}.")
+            raise LayerError(message(
+                f"bind() on '{self.name}' expected {len(names)} views, received "
+                f"{len(param_views)} and {len(grad_views)}.",
+                "해결: 층의 trainable_weights 개수만큼 배열을 주세요."))
         for n, p, g in zip(names, param_views, grad_views):
             p[...] = getattr(self, n)
             g[...] = self._grads[n]
@@ -210,7 +212,13 @@ class Layer:
             self.built = True
 
     def __call__(self, x, training=False):
-        x = np.asarray(x, dtype=floatx())
+        x = checks.numeric(x, "the input", f"layer '{self.name}'").astype(floatx(), copy=False)
+        training = checks.flag(training, "training", f"layer '{self.name}'")
+        if x.ndim == 0 or 0 in x.shape[1:]:
+            raise LayerError(message(
+                f"Layer '{self.name}' expected an input with a batch axis and non-empty feature axes, "
+                f"received shape {x.shape}.",
+                "해결: 샘플들을 첫 번째 축에 쌓은 배열을 주세요. 예: x_train[:5] (한 샘플이면 x[None])"))
         self._maybe_build((None,) + x.shape[1:])
         return self.forward(x, training=training)
 
@@ -261,11 +269,21 @@ class InputLayer(Layer):
         super().__init__(name=name, **kwargs)
         if batch_shape is None:
             if shape is None:
-                raise LayerError("InputLayer expected shape=(...), received nothing. "
-                                 "예: keras.Input(shape=(784,))")
-            if isinstance(shape, int):
+                raise LayerError(message("InputLayer expected shape=(...), received nothing.",
+                                         "해결: 예: keras.Input(shape=(784,))"))
+            if isinstance(shape, (int, np.integer)):
                 shape = (shape,)
-            batch_shape = (batch_size,) + tuple(shape)
+            if not isinstance(shape, (tuple, list)):
+                batch_shape = shape
+            else:
+                batch_shape = (batch_size,) + tuple(shape)
+        if not isinstance(batch_shape, (tuple, list)) or not all(
+                d is None or (isinstance(d, (int, np.integer)) and not isinstance(d, bool) and d >= 0)
+                for d in batch_shape):
+            raise LayerError(message(
+                f"Input expected shape as a tuple of non-negative integers (without the batch size), "
+                f"received {shape if batch_shape is shape else batch_shape!r}.",
+                "해결: 예: keras.Input(shape=(784,)) 또는 keras.Input(shape=(28, 28))"))
         self.batch_shape = tuple(None if d is None else int(d) for d in batch_shape)
         self.output = KerasTensor(self.batch_shape, name=self.name)
         self.build(self.batch_shape)
@@ -304,8 +322,9 @@ class Dense(Layer):
                  bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None, **kwargs):
         super().__init__(**kwargs)
         if isinstance(units, bool) or not isinstance(units, (int, np.integer)) or units <= 0:
-            raise LayerError(f"Dense expected units to be a positive integer, received "
-                             f"units={units!r}. 뉴런 개수는 1 이상의 정수여야 합니다. 예: Dense(100)")
+            raise LayerError(message(
+                f"Dense expected units to be a positive integer, received units={units!r}.",
+                "해결: 뉴런 개수는 1 이상의 정수여야 합니다. 예: Dense(100)"))
         self.units = int(units)
         self.activation = activations.get(activation)
         self.use_bias = use_bias
@@ -317,15 +336,16 @@ class Dense(Layer):
     def _check_input_shape(self, input_shape):
         expected = getattr(self, "kernel", None)
         if len(input_shape) != 2:
-            raise LayerError(
-                f"Dense 층 '{self.name}'에 {_shape_str(input_shape)} 모양이 들어왔습니다. "
-                f"Dense expects a 2-D input (batch, features) but received shape "
-                f"{_shape_str(input_shape)}. 해결: 앞에 keras.layers.Flatten()을 넣으세요.")
+            raise LayerError(message(
+                f"Dense layer '{self.name}' expects a 2-D input (batch, features) but received "
+                f"shape {_shape_str(input_shape)}.",
+                f"해결: Dense 층 '{self.name}'에 {_shape_str(input_shape)} 모양이 들어왔습니다. "
+                "앞에 keras.layers.Flatten()을 넣으세요."))
         if expected is not None and input_shape[-1] != expected.shape[0]:
-            raise LayerError(
-                f"Dense 층 '{self.name}' expected inputs with {expected.shape[0]} features, "
-                f"received shape {_shape_str(input_shape)}. "
-                f"입력 특성 개수가 처음 만들 때({expected.shape[0]})와 다릅니다.")
+            raise LayerError(message(
+                f"Dense layer '{self.name}' expected inputs with {expected.shape[0]} features, "
+                f"received shape {_shape_str(input_shape)}.",
+                f"해결: 입력 특성 개수가 처음 만들 때({expected.shape[0]})와 다릅니다."))
 
     def build(self, input_shape):
         input_shape = tuple(input_shape)
@@ -400,7 +420,7 @@ class Flatten(Layer):
 
     def forward(self, x, training=False):
         self.x_shape = x.shape
-        return x.reshape(x.shape[0], -1)
+        return x.reshape(x.shape[0], int(np.prod(x.shape[1:], dtype=np.int64)))
 
     def backward(self, dy):
         return dy.reshape(self.x_shape)
@@ -444,9 +464,11 @@ class LeakyReLU(Activation):
     ``activations.leaky_relu``)."""
 
     def __init__(self, negative_slope=0.3, **kwargs):
-        if negative_slope < 0:
-            raise LayerError(f"LeakyReLU expected negative_slope >= 0, received {negative_slope}. "
-                             "음수 쪽 기울기는 0 이상이어야 합니다.")
+        if isinstance(negative_slope, bool) or not isinstance(negative_slope, (int, float, np.floating)) \
+                or not negative_slope >= 0:
+            raise LayerError(message(
+                f"LeakyReLU expected negative_slope >= 0, received {negative_slope!r}.",
+                "해결: 음수 쪽 기울기는 0 이상이어야 합니다. 예: LeakyReLU(negative_slope=0.2)"))
         super().__init__(activations.get("leaky_relu", negative_slope=float(negative_slope)),
                          **kwargs)
         self.negative_slope = float(negative_slope)
@@ -479,9 +501,10 @@ class Dropout(Layer):
 
     def __init__(self, rate, seed=None, **kwargs):
         super().__init__(**kwargs)
-        if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0 <= rate < 1:
-            raise LayerError(f"Dropout expected rate in [0, 1), received rate={rate!r}. "
-                             "rate는 '버릴 비율'입니다. 예: Dropout(0.3)은 30%를 끕니다.")
+        if isinstance(rate, bool) or not isinstance(rate, (int, float, np.floating)) or not 0 <= rate < 1:
+            raise LayerError(message(
+                f"Dropout expected rate in [0, 1), received rate={rate!r}.",
+                "해결: rate는 '버릴 비율'입니다. 예: Dropout(0.3)은 30%를 끕니다."))
         self.rate = float(rate)
         self.seed = seed
         self.rng = np.random.default_rng(seed) if seed is not None else None
@@ -527,9 +550,10 @@ class BatchNormalization(Layer):
                  beta_initializer="zeros", gamma_initializer="ones",
                  moving_mean_initializer="zeros", moving_variance_initializer="ones", **kwargs):
         super().__init__(**kwargs)
-        self.axis = axis
-        self.momentum = float(momentum)
-        self.epsilon = float(epsilon)
+        self.axis = checks.integer(axis, "axis", where="BatchNormalization")
+        self.momentum = checks.number(momentum, "momentum", 0.0, 1.0, "BatchNormalization")
+        self.epsilon = checks.number(epsilon, "epsilon", 0.0, None, "BatchNormalization",
+                                     low_inclusive=False)
         self.center = center
         self.scale = scale
         self.beta_initializer = beta_initializer
@@ -541,8 +565,10 @@ class BatchNormalization(Layer):
         axis = self.axis % len(input_shape)
         n = input_shape[axis]
         if n is None:
-            raise LayerError(f"BatchNormalization '{self.name}' expected a known size on axis "
-                             f"{self.axis}, received shape {_shape_str(input_shape)}.")
+            raise LayerError(message(
+                f"BatchNormalization '{self.name}' expected a known size on axis {self.axis}, "
+                f"received shape {_shape_str(input_shape)}.",
+                "해결: BatchNormalization 앞에 특성 축이 있는 입력(예: Dense 층의 출력)을 주세요."))
         self._axis = axis
         self._reduce = tuple(i for i in range(len(input_shape)) if i != axis)
         self._bshape = tuple(n if i == axis else 1 for i in range(len(input_shape)))

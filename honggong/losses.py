@@ -23,7 +23,7 @@ A model whose last layer is softmax, trained with (sparse) categorical crossentr
 """
 import numpy as np
 
-from honggong import activations, backend
+from honggong import activations, backend, checks
 from honggong.backend import HonggongError, HonggongTypeError, message
 
 REDUCTIONS = ("sum_over_batch_size", "mean", "sum", "none", None)
@@ -32,8 +32,10 @@ REDUCTIONS = ("sum_over_batch_size", "mean", "sum", "none", None)
 # ---------------------------------------------------------------- input handling
 
 def _to_arrays(y_true, y_pred):
-    y_pred = backend.as_float_array(y_pred)
-    y_true = np.asarray(y_true)
+    y_pred = backend.as_float_array(checks.numeric(y_pred, "y_pred", "loss"))
+    y_true = checks.numeric(y_true, "y_true", "loss")
+    if y_pred.ndim == 0 and y_true.ndim == 0:      # loss(1.0, 0.5): one sample with one value
+        y_true, y_pred = y_true.reshape(1), y_pred.reshape(1)
     return y_true, y_pred
 
 
@@ -85,8 +87,12 @@ def sparse_labels(y_true, y_pred, loss_name="sparse_categorical_crossentropy"):
 
     Accepts labels of shape ``y_pred.shape[:-1]`` or that shape plus a trailing 1.
     """
-    y_true = np.asarray(y_true)
-    y_pred = np.asarray(y_pred)
+    y_true = checks.numeric(y_true, "y_true", loss_name)
+    y_pred = checks.numeric(y_pred, "y_pred", loss_name)
+    if y_pred.ndim == 0:
+        raise HonggongError(message(
+            f"{loss_name} expected y_pred of shape (batch, n_classes), received a single number.",
+            "해결: 모델의 출력(model.predict의 결과)을 그대로 주세요."))
     n_classes = y_pred.shape[-1]
     labels = y_true
     if labels.ndim == y_pred.ndim and labels.shape[-1] == 1:
@@ -135,7 +141,7 @@ def one_hot(labels, n_classes, dtype):
 
 def _categorical_targets(y_true, y_pred, loss_name):
     """Check one-hot (or probability) targets for categorical crossentropy."""
-    y_true = np.asarray(y_true)
+    y_true = checks.numeric(y_true, "y_true", loss_name)
     if y_true.shape != y_pred.shape:
         integer_like = (y_true.ndim == y_pred.ndim - 1
                         or (y_true.ndim == y_pred.ndim and y_true.shape[-1] == 1))
@@ -209,6 +215,8 @@ def binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0):
         eps = backend.epsilon()
         p = np.clip(y_pred, eps, 1.0 - eps)
         per_element = -(t * np.log(p) + (1.0 - t) * np.log(1.0 - p))
+    if per_element.ndim == 0:                   # a single prediction: its own mean
+        return per_element.astype(y_pred.dtype)
     return np.mean(per_element, axis=-1).astype(y_pred.dtype, copy=False)
 
 
@@ -236,7 +244,7 @@ def categorical_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=
     With ``from_logits=True``: ``loss = −Σ_c t_c · log_softmax(y_pred)_c``.
     ``label_smoothing`` s: ``t ← t·(1 − s) + s/n_classes``.
     """
-    y_pred = backend.as_float_array(y_pred)
+    y_pred = backend.as_float_array(checks.numeric(y_pred, "y_pred", "loss"))
     t = _categorical_targets(y_true, y_pred, "categorical_crossentropy")
     if label_smoothing:
         t = t * (1.0 - label_smoothing) + label_smoothing / y_pred.shape[-1]
@@ -249,7 +257,7 @@ def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False):
     ``q`` is ``y_pred`` normalized and clipped (as in categorical crossentropy) or
     ``softmax(y_pred)`` with ``from_logits=True``.
     """
-    y_pred = backend.as_float_array(y_pred)
+    y_pred = backend.as_float_array(checks.numeric(y_pred, "y_pred", "loss"))
     labels = sparse_labels(y_true, y_pred)
     t = one_hot(labels, y_pred.shape[-1], y_pred.dtype)
     return _crossentropy_from_targets(t, y_pred, from_logits).astype(y_pred.dtype, copy=False)
@@ -335,7 +343,7 @@ class Loss(backend.Configurable):
 
     def gradient(self, y_true, y_pred):
         """``d loss(y_true, y_pred) / d y_pred`` for the mean reduction; same shape as ``y_pred``."""
-        y_pred_array = backend.as_float_array(y_pred)
+        y_pred_array = backend.as_float_array(checks.numeric(y_pred, "y_pred", "loss"))
         grad = self._gradient(y_true, y_pred_array)
         if self.reduction == "sum":
             grad = grad * _n_values(self.call(y_true, y_pred_array))

@@ -15,7 +15,7 @@ keeps its own name (``MeanAbsoluteError()`` → ``"mean_absolute_error"``).
 """
 import numpy as np
 
-from honggong import backend, losses
+from honggong import backend, checks, losses
 from honggong.backend import HonggongError, HonggongTypeError, message
 
 
@@ -23,7 +23,7 @@ def _per_sample(matches):
     """Average over all axes but the first, so every sample gives one value (float32)."""
     matches = np.asarray(matches, dtype=np.float32)
     if matches.ndim > 1:
-        matches = matches.reshape(matches.shape[0], -1).mean(axis=1)
+        matches = matches.reshape(matches.shape[0], int(np.prod(matches.shape[1:]))).mean(axis=1)
     return matches
 
 
@@ -97,6 +97,14 @@ class Metric:
         self.reset_state()
 
     def call(self, y_true, y_pred):
+        y_true = checks.numeric(y_true, "y_true", f"metric {self.name!r}")
+        y_pred = checks.numeric(y_pred, "y_pred", f"metric {self.name!r}")
+        if y_true.ndim == 0 or y_pred.ndim == 0 or len(y_true) != len(y_pred) \
+                or y_pred.shape[-1] == 0:
+            raise HonggongError(message(
+                f"metric {self.name!r} expected y_true and y_pred with the same number of samples "
+                f"on the first axis, received shapes {y_true.shape} and {y_pred.shape}.",
+                "해결: 같은 샘플들의 정답과 model.predict의 결과를 주세요."))
         return _per_sample(self.fn(y_true, y_pred, **self.kwargs))
 
     direction = None         # "up": higher is better, "down": lower is better (see direction())

@@ -58,12 +58,10 @@ class ModelError(HonggongError):
 # Data checks at the model boundary
 # ---------------------------------------------------------------------------------------------
 def _as_float_array(x, what):
-    try:
-        arr = np.asarray(x, dtype=floatx())
-    except (TypeError, ValueError) as e:
-        raise ModelError(message(
-            f"{what} must be a numeric array, received {type(x).__name__} ({e}).",
-            f"해결: {what}는 숫자 배열이어야 합니다 (모든 샘플의 모양이 같아야 합니다).")) from None
+    if x is None:
+        raise ModelError(message(f"{what} expected an array of samples, received None.",
+                                 f"해결: {what}에 입력 데이터 배열을 주세요. 예: model.fit(x_train, y_train)"))
+    arr = checks.numeric(x, what).astype(floatx(), copy=False)
     if arr.ndim == 0:
         raise ModelError(message(
             f"{what} expected an array with a batch dimension, received a scalar.",
@@ -143,6 +141,10 @@ class Sequential:
                 f"Sequential expects a list of layers, but received a single {type(layers).__name__}.",
                 f"해결: 대괄호로 감싸 리스트로 넣으세요. 예: keras.Sequential([{type(layers).__name__}(...)])",
             ))
+        if layers is not None and not isinstance(layers, (list, tuple)):
+            raise HonggongTypeError(message(
+                f"Sequential expects a list of layers, received {describe(layers)}.",
+                "해결: keras.Sequential([keras.layers.Dense(10)])처럼 층의 리스트를 주세요."))
         for layer in layers or []:
             self.add(layer)
 
@@ -313,6 +315,12 @@ class Sequential:
             metrics = []
         if isinstance(metrics, (str, dict)) or callable(metrics):
             metrics = [metrics]
+        if not isinstance(metrics, (list, tuple)):
+            raise HonggongTypeError(message(
+                f"compile expected metrics as a list of names, received {describe(metrics)}.",
+                "해결: metrics=['accuracy']처럼 리스트로 주세요."))
+        for spec in metrics:
+            metrics_module.get(spec)       # an unknown name is told now, not at the first batch
         self._metric_specs = list(metrics)
         self._metric_fns = None            # metric objects, resolved on the first batch (shapes)
         self.compiled = True
@@ -440,10 +448,9 @@ class Sequential:
         batch_size, epochs = _fit_numbers(batch_size, epochs, initial_epoch)
         checks.no_epochs(self, epochs, initial_epoch)
         _check_lengths(x, y)
-        if not 0 <= validation_split < 1:
-            raise ModelError(message(
-                f"validation_split expected a number in [0, 1), received {validation_split!r}.",
-                "해결: 예: validation_split=0.2 (20%를 검증에 사용)"))
+        validation_split = checks.number(validation_split, "validation_split", 0.0, 1.0, "fit",
+                                         high_inclusive=False)
+        shuffle = checks.flag(shuffle, "shuffle", "fit")
         _check_finite(x, "x")
         _check_finite(y, "y")
         if validation_data is None and validation_split:

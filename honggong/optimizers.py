@@ -29,7 +29,7 @@ import warnings
 
 import numpy as np
 
-from . import backend
+from . import backend, checks
 from .backend import HonggongError, HonggongTypeError, message
 
 __all__ = [
@@ -406,7 +406,13 @@ class Optimizer:
             return [grads], [params]     # one array each, nothing to convert (the model's flat buffer)
         single = isinstance(params, np.ndarray)
         params = _as_param_list(params)
-        grads = [grads] if single and isinstance(grads, np.ndarray) else list(grads)
+        if single and not isinstance(grads, (list, tuple)):
+            grads = [grads]
+        elif not isinstance(grads, (list, tuple)):
+            raise HonggongTypeError(message(
+                f"apply expected a list of gradients (one per parameter), received "
+                f"{type(grads).__name__}.", "해결: opt.apply([grad], [param])처럼 리스트로 주세요."))
+        grads = list(grads)
         if len(grads) != len(params):
             raise HonggongError(message(
                 f"expected one gradient per parameter ({len(params)}), received {len(grads)} "
@@ -417,7 +423,7 @@ class Optimizer:
             if g is None:
                 out.append(None)
                 continue
-            g = np.asarray(g, dtype=p.dtype)
+            g = checks.numeric(g, f"gradient {i}", "apply").astype(p.dtype, copy=False)
             if g.shape != p.shape:
                 raise HonggongError(message(
                     f"Gradient {i} has shape {g.shape} but its parameter has shape {p.shape}: "
@@ -464,6 +470,10 @@ class Optimizer:
 
 
 def _as_param_list(params):
+    if not isinstance(params, (np.ndarray, list, tuple)):
+        raise HonggongTypeError(message(
+            f"apply expected a list of parameter arrays, received {type(params).__name__}.",
+            "해결: opt.apply([grad], [param])처럼 넘파이 실수 배열의 리스트로 주세요."))
     params = [params] if isinstance(params, np.ndarray) else list(params)
     for i, p in enumerate(params):
         if not isinstance(p, np.ndarray) or p.dtype.kind != "f":          # a float array

@@ -107,6 +107,11 @@ def _log_yaxis(ax):
 def _as_list(trajectories):
     if isinstance(trajectories, np.ndarray) and hasattr(trajectories, "surface"):
         return [trajectories]
+    if not isinstance(trajectories, (list, tuple)):
+        raise _type_error(
+            f"Expected a Trajectory or a list of them, received {type(trajectories).__name__}. "
+            "해결: honggong.trajectory('adam')의 결과(또는 그 리스트)를 주세요."
+        )
     return list(trajectories)
 
 
@@ -225,10 +230,18 @@ def plot_loss_steps(trajectories, ax=None, log=None, show=False):
 # ---------------------------------------------------------------------------------------------
 
 def _history_dict(history):
-    if hasattr(history, "history") and isinstance(history.history, dict):
-        return history.history
-    if isinstance(history, dict):
-        return history
+    h = history.history if hasattr(history, "history") else history
+    if isinstance(h, dict):
+        curves = {}
+        for key, values in h.items():
+            values = checks.numeric(values, f"history[{key!r}]", "plot_history")
+            if values.ndim != 1 or (curves and len(values) != len(next(iter(curves.values())))):
+                raise _error(
+                    f"Expected every history entry to be a list with one number per epoch, received "
+                    f"{key!r} of shape {values.shape}. 해결: model.fit(...)이 돌려준 history를 그대로 주세요."
+                )
+            curves[str(key)] = values
+        return curves
     raise _type_error(
         f"Expected a History (from model.fit) or its .history dict, received {type(history).__name__}. "
         "해결: history = model.fit(...) 로 받은 객체를 주세요."
@@ -358,8 +371,11 @@ def plot_losses(y_true_regression=0.0, show=False):
 def class_names(names="ko"):
     """Fashion-MNIST class names: "ko" (혼공머신), "en" (Keras), "both" ("티셔츠 / T-shirt/top") or a list."""
     if names is None or isinstance(names, (list, tuple)):
-        return None if names is None else list(names)
+        return None if names is None else [str(n) for n in names]
     from .datasets import fashion_mnist as fm
+
+    if not isinstance(names, str):
+        names = type(names).__name__           # an array, a number ...: refused below
 
     if names == "ko":
         return list(fm.CLASS_NAMES_KO)
@@ -381,8 +397,11 @@ def _labels(values, what="labels", n_classes=None):
     checked: numbers, whole, not negative, below ``n_classes`` when given."""
     if values is None:
         return None
-    a = np.asarray(values)
-    if a.dtype.kind in "USO":
+    try:
+        a = np.asarray(values)
+    except (TypeError, ValueError):
+        a = np.asarray([None], dtype=object)    # ragged lists: refused just below
+    if a.dtype.kind in "USOMmc":
         raise _error(
             f"Expected {what} as class numbers 0, 1, 2, ..., received an array of dtype {a.dtype}. "
             "해결: 클래스 이름이 아니라 번호를 주세요. 이름은 class_names=로 정합니다."

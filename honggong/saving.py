@@ -59,7 +59,7 @@ from contextlib import contextmanager
 import numpy as np
 
 from . import __version__
-from .backend import HonggongError, message
+from .backend import HonggongError, HonggongTypeError, describe, message
 
 __all__ = ["save_model_file", "save_weights_file", "read_file", "read_model_file",
            "read_weights_file", "weights_for", "saved_input_shape", "check_model_path", "check_weights_path",
@@ -92,6 +92,16 @@ class ModelWriteError(SavingError, OSError):
     naming the model file, and still an OSError for code that catches those."""
 
 
+def _fspath(filepath):
+    """A file path as a str (bytes are decoded); anything that is not a path is refused."""
+    try:
+        return os.fsdecode(os.fspath(filepath))
+    except TypeError:
+        raise HonggongTypeError(message(
+            f"Expected a file path (a str or pathlib.Path), received {describe(filepath)}.",
+            "해결: 'best-model.keras'처럼 파일 이름을 문자열로 주세요.")) from None
+
+
 def _damaged(filepath, reason):
     return SavingError(message(
         f"Cannot load {os.fspath(filepath)!r}: the file is damaged or not a honggong model: {reason}",
@@ -103,7 +113,7 @@ def _damaged(filepath, reason):
 # ---------------------------------------------------------------------------------------------
 def check_model_path(filepath):
     """A whole-model file name: ``.keras`` (or the legacy ``.h5``, with a warning)."""
-    filepath = os.fspath(filepath)
+    filepath = _fspath(filepath)
     if filepath.endswith(".weights.h5"):
         raise SavingError(message(
             f"model.save() received a weights file name: filepath={filepath}. Expected a name "
@@ -125,7 +135,7 @@ def check_model_path(filepath):
 
 def check_weights_path(filepath):
     """A weights file name: ``.weights.h5`` as Keras 3 requires."""
-    filepath = os.fspath(filepath)
+    filepath = _fspath(filepath)
     if not filepath.endswith(".weights.h5"):
         raise SavingError(message(
             "The filename must end in '.weights.h5' (Keras 3 weights file name). "
@@ -372,7 +382,7 @@ def read_file(filepath):
     arrays (float32) and the optimizer slot arrays (or None). Raises ModelFileNotFoundError (a
     FileNotFoundError) or SavingError ("the file is damaged or not a honggong model: ...").
     """
-    filepath = os.fspath(filepath)
+    filepath = _fspath(filepath)
     if not os.path.exists(filepath):
         raise _not_found(filepath)
     if os.path.isdir(filepath):
@@ -488,7 +498,7 @@ def weights_for(config, weights, targets, filepath):
 
 def read_weights_file(filepath):
     """``read_file`` for ``load_weights``: a ``.weights.h5`` (or ``.keras``) file."""
-    filepath = os.fspath(filepath)
+    filepath = _fspath(filepath)
     if not filepath.endswith((".weights.h5", ".keras", ".h5")):
         raise SavingError(message(
             "load_weights expected a file name ending in '.weights.h5' (or '.keras'). "
@@ -498,7 +508,7 @@ def read_weights_file(filepath):
 
 def read_model_file(filepath):
     """``read_file`` for ``load_model``: a whole-model ``.keras`` file (not a weights file)."""
-    filepath = os.fspath(filepath)
+    filepath = _fspath(filepath)
     if not filepath.endswith((".keras", ".h5")):
         raise SavingError(message(
             f"File format not supported: filepath={filepath}. Expected a '.keras' file saved by "

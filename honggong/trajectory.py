@@ -126,6 +126,9 @@ def describe(optimizer) -> str:
     return f"{cls.__name__}({', '.join(parts)})"
 
 
+MAX_STEPS = 100_000     # more is almost surely a typo: the loop would run for minutes
+
+
 def trajectory(optimizer, surface="bowl", start=None, steps: int = 50, **settings) -> Trajectory:
     """Run ``optimizer`` for ``steps`` steps on ``surface`` from ``start``; return the visited points.
 
@@ -141,10 +144,10 @@ def trajectory(optimizer, surface="bowl", start=None, steps: int = 50, **setting
         Trajectory, an array of shape (steps + 1, 2) (shorter if it diverged; see module docstring).
     """
     surf = _surfaces.get(surface)
-    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 0:
+    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or not 0 <= steps <= MAX_STEPS:
         raise _error(
-            f"Expected steps to be a non-negative integer, received steps={steps!r}. "
-            "해결: steps=50 처럼 0 이상의 정수를 주세요."
+            f"Expected steps to be an integer from 0 to {MAX_STEPS:,}, received steps={steps!r}. "
+            "해결: steps=50 처럼 0 이상의 정수를 주세요 (경로 그림에는 수백 걸음이면 충분합니다)."
         )
     opt = make_optimizer(optimizer, **settings)
     params = np.array(surf.start if start is None else start, dtype=np.float32)

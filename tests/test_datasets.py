@@ -116,7 +116,7 @@ def test_explicit_path_is_the_only_place_used(isolated, tmp_path):
         fashion_mnist.load_data(path=tmp_path / "elsewhere")
     message = str(err.value)
     assert "path argument" in message and "elsewhere" in message and "no such folder" in message
-    assert "Debian" not in message.split("해결 방법")[0]
+    assert "Debian" not in message.split("해결:")[0]
 
 
 def test_missing_everywhere_lists_every_place_tried_and_how_to_fix(isolated):

@@ -111,7 +111,7 @@ def test_package_level_callable():
 
 
 def test_clear_errors():
-    with pytest.raises(ValueError, match="non-negative integer"):
+    with pytest.raises(ValueError, match="an integer from 0 to 100,000, received steps=-1"):
         trajectory("sgd", steps=-1)
     with pytest.raises(ValueError, match="finite point"):
         trajectory("sgd", start=(1.0, 2.0, 3.0))

@@ -138,10 +138,21 @@ def cache_dir(name):
     return REPO_CACHE / name if REPO_CACHE is not None else user_cache_dir(name)
 
 
+def as_path(path, what="path"):
+    """``path`` (a str or os.PathLike) as a Path; anything else is a clear error (an int would be
+    taken by open() as a file descriptor)."""
+    if isinstance(path, bool) or not isinstance(path, (str, os.PathLike)):
+        from ..backend import HonggongTypeError, describe, message
+        raise HonggongTypeError(message(
+            f"Expected {what} as a folder or file name (str or pathlib.Path), received {describe(path)}.",
+            "해결: path='datasets/cache' 처럼 문자열 경로를 주거나, 생략하세요(path=None)."))
+    return Path(path)
+
+
 def candidate_dirs(name, path=None):
     """The folders to search, in order, as ``(label, Path or None)``; None means 'not set'."""
     if path is not None:
-        return [("path argument", Path(path).expanduser())]
+        return [("path argument", as_path(path).expanduser())]
     places = []
     env = os.environ.get("HONGGONG_DATA")
     if env:
@@ -506,7 +517,7 @@ def _not_found_message(name, info, tried, download_errors, folder_hint):
     lines = [f"{title} 파일을 찾지 못했습니다. Could not find the {title} files ({', '.join(names)}).",
              "Places tried, in order:"]
     lines += [f"  {i}. {t}" for i, t in enumerate(tried + download_errors, start=1)]
-    lines.append("해결 방법 / how to get the files:")
+    lines.append("해결: 아래 방법 중 하나로 파일을 구하세요 (how to get the files):")
     for hint in info.get("install_hints", []):
         lines.append(f"  - {hint}")
     mirrors = info.get("mirrors", [])

@@ -41,7 +41,7 @@ def load_data(path=None):
         DatasetFileError: a file is corrupt or truncated, or an npz has the wrong keys/shapes/checksum.
     """
     if path is not None:
-        npz = Path(path).expanduser()
+        npz = _fetch.as_path(path).expanduser()
         if npz.is_dir():
             npz = npz / "mnist.npz"
         if npz.suffix == ".npz" and npz.is_file():

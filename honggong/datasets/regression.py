@@ -30,7 +30,7 @@ def load_diabetes(path=None):
     ``path`` defaults to the copy shipped in the package; the file must match the registry.
     """
     entry = _fetch.spec("diabetes")["files"]["table"]
-    file = _fetch.package_file(entry["filename"]) if path is None else path
+    file = _fetch.package_file(entry["filename"]) if path is None else _fetch.as_path(path)
     try:
         with open(file, "rb") as f:
             data = f.read()

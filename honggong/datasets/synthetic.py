@@ -7,19 +7,34 @@ the data, as in Keras — sees every class. No scikit-learn needed.
 """
 import numpy as np
 
+from .. import checks
 from ._errors import DatasetError
 
 
-def _check_int(name, value, minimum):
+MAX_SAMPLES = 1_000_000      # demo sets: a bigger request is almost surely a typo (and needs GBs)
+
+
+def _check_int(name, value, minimum, maximum=MAX_SAMPLES):
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
         raise DatasetError(f"{name} must be an integer >= {minimum}, received {value!r}.\n"
                            f"해결: {name}에는 {minimum} 이상의 정수를 넣으세요.")
+    if maximum is not None and value > maximum:
+        raise DatasetError(f"{name} must be at most {maximum:,} for these small demo datasets, "
+                           f"received {value:,}.\n해결: 예: {name}=200 (수백 개면 충분합니다).")
 
 
 def _check_noise(name, value):
-    if not np.isfinite(value) or value < 0:
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
+            or not np.isfinite(value) or value < 0:
         raise DatasetError(f"{name} must be a number >= 0, received {value!r}.\n"
                            f"해결: {name}은(는) 0 이상이어야 합니다.")
+
+
+def _rng(seed):
+    """numpy's generator for ``seed`` (None or an integer >= 0)."""
+    if seed is not None:
+        _check_int("seed", seed, 0, maximum=None)
+    return np.random.default_rng(seed)
 
 
 def _shuffled(rng, x, y):
@@ -37,9 +52,10 @@ def spirals(n_per_class=100, n_classes=3, noise=0.2, seed=0):
         x = (r sin t, r cos t),   y = k
     """
     _check_int("n_per_class", n_per_class, 2)
-    _check_int("n_classes", n_classes, 2)
+    _check_int("n_classes", n_classes, 2, maximum=1000)
+    _check_int("n_per_class * n_classes", n_per_class * n_classes, 4)
     _check_noise("noise", noise)
-    rng = np.random.default_rng(seed)
+    rng = _rng(seed)
     r = np.tile(np.linspace(0.0, 1.0, n_per_class), n_classes)
     y = np.repeat(np.arange(n_classes), n_per_class)
     t = 4.0 * (y + r) + noise * rng.standard_normal(r.shape)
@@ -58,7 +74,7 @@ def moons(n=200, noise=0.1, seed=0):
     """
     _check_int("n", n, 2)
     _check_noise("noise", noise)
-    rng = np.random.default_rng(seed)
+    rng = _rng(seed)
     n_lower = n // 2
     t_upper = np.linspace(0.0, np.pi, n - n_lower)
     t_lower = np.linspace(0.0, np.pi, n_lower)
@@ -121,15 +137,16 @@ def blobs(n=300, centers=3, std=1.0, seed=0):
     """
     _check_int("n", n, 1)
     _check_noise("std", std)
-    if np.ndim(centers) == 0:
-        _check_int("centers", centers, 1)
+    if isinstance(centers, (int, np.integer)):
+        _check_int("centers", centers, 1, maximum=1000)
         angle = 2 * np.pi * np.arange(centers) / centers + np.pi / 2
         centers = 5.0 * np.stack([np.cos(angle), np.sin(angle)], axis=1)
-    centers = np.asarray(centers, dtype=np.float64)
-    if centers.ndim != 2 or centers.shape[1] != 2:
+    centers = checks.numeric(centers, "centers", "blobs").astype(np.float64)
+    if centers.ndim != 2 or centers.shape[1] != 2 or len(centers) == 0 \
+            or not np.all(np.isfinite(centers)):
         raise DatasetError(f"centers must be a number or an array of shape (k, 2), received shape "
                            f"{centers.shape}.\n해결: 중심은 (k, 2) 모양의 좌표 배열로 주세요.")
-    rng = np.random.default_rng(seed)
+    rng = _rng(seed)
     y = np.arange(n) % len(centers)
     x = centers[y] + std * rng.standard_normal((n, 2))
     return _shuffled(rng, x, y.astype(np.int64))
@@ -142,7 +159,7 @@ def regression1d(n=100, noise=0.1, seed=0):
     """
     _check_int("n", n, 1)
     _check_noise("noise", noise)
-    rng = np.random.default_rng(seed)
+    rng = _rng(seed)
     x = rng.uniform(-1.0, 1.0, size=(n, 1))
     y = np.sin(np.pi * x[:, 0]) + noise * rng.standard_normal(n)
     return x.astype(np.float32), y.astype(np.float32)

@@ -27,6 +27,7 @@ import re
 from importlib import resources
 from pathlib import Path
 
+from .. import checks
 from ..backend import HonggongError
 from .normalize import normalize_text
 from .questions import Mistake, MultipleChoice, Numeric, Option, Question, ShortAnswer
@@ -34,6 +35,11 @@ from .questions import Mistake, MultipleChoice, Numeric, Option, Question, Short
 
 class QuizBankError(HonggongError):
     """A question bank that cannot be used, or a chapter/question that does not exist (a ValueError)."""
+
+
+def _error(text):
+    """A QuizBankError in the one error form: the facts, then the 해결: line."""
+    return checks.error(text, QuizBankError)
 
 
 _TYPES = {"multiple_choice": MultipleChoice, "numeric": Numeric, "short_answer": ShortAnswer}
@@ -64,12 +70,12 @@ def chapters() -> list[str]:
 def chapter_name(chapter) -> str:
     """"ch05" from "ch05", "ch5", "CH05", 5 or "5"; anything else is a QuizBankError."""
     if isinstance(chapter, bool) or not isinstance(chapter, (str, int)):
-        raise QuizBankError(f'Expected a chapter name such as "ch05" or 5, received {chapter!r}. '
+        raise _error(f'Expected a chapter name such as "ch05" or 5, received {chapter!r}. '
                             f"해결: 있는 장은 {', '.join(chapters())} 입니다.")
     match = _CHAPTER.match(str(chapter).strip())
     name = f"ch{int(match.group(1)):02d}" if match else str(chapter)
     if name not in chapters():
-        raise QuizBankError(f"No quiz bank for chapter {chapter!r}: expected one of {', '.join(chapters())}. "
+        raise _error(f"No quiz bank for chapter {chapter!r}: expected one of {', '.join(chapters())}. "
                             f'해결: quiz.ask("ch05", 1)처럼 장 이름을 적어 주세요.')
     return name
 
@@ -86,7 +92,7 @@ class _Checker:
         if len(shown) > 80:
             shown = shown[:77] + "..."
         message = f"{self.file}{self.where}, field {field!r}: expected {expected}, received {shown}."
-        raise QuizBankError(message + (f" 해결: {fix}" if fix else ""))
+        raise _error(message + (f" 해결: {fix}" if fix else ""))
 
     def text(self, data: dict, field: str, required: bool = True, empty_ok: bool = False) -> str:
         value = data.get(field, _MISSING)
@@ -186,9 +192,9 @@ def load_bank(chapter) -> list[Question]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise QuizBankError(f"{path}: no such bank file. 해결: 경로를 확인하세요.") from None
+        raise _error(f"{path}: no such bank file. 해결: 경로를 확인하세요.") from None
     except json.JSONDecodeError as exc:
-        raise QuizBankError(f"{path.name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). "
+        raise _error(f"{path.name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). "
                             "해결: 쉼표와 따옴표를 확인하세요.") from None
     if not isinstance(data, dict):
         check.fail("(top level)", 'an object {"chapter": ..., "title": ..., "questions": [...]}', data)
@@ -213,13 +219,14 @@ def get_question(chapter, which) -> Question:
         for question in questions:
             if question.id == which:
                 return question
-        raise QuizBankError(f"No question with id {which!r} in {chapter_name(chapter)}: expected one of "
-                            + ", ".join(repr(q.id) for q in questions) + ".")
+        raise _error(f"No question with id {which!r} in {chapter_name(chapter)}: expected one of "
+                            + ", ".join(repr(q.id) for q in questions) + ". "
+                            "해결: 문제 번호(1부터)나 위 id 중 하나를 쓰세요.")
     try:
         number = int(which)
     except (TypeError, ValueError):
         number = 0
     if isinstance(which, bool) or not 1 <= number <= len(questions):
-        raise QuizBankError(f"Expected a question number between 1 and {len(questions)} (or an id), "
+        raise _error(f"Expected a question number between 1 and {len(questions)} (or an id), "
                             f"received {which!r}. 해결: 문제 번호는 1부터 셉니다.")
     return questions[number - 1]
