@@ -34,8 +34,10 @@ REDUCTIONS = ("sum_over_batch_size", "mean", "sum", "none", None)
 def _to_arrays(y_true, y_pred):
     y_pred = backend.as_float_array(checks.numeric(y_pred, "y_pred", "loss"))
     y_true = checks.numeric(y_true, "y_true", "loss")
-    if y_pred.ndim == 0 and y_true.ndim == 0:      # loss(1.0, 0.5): one sample with one value
-        y_true, y_pred = y_true.reshape(1), y_pred.reshape(1)
+    if y_pred.ndim == 0:                # loss(1.0, 0.5): one sample with one value
+        y_pred = y_pred.reshape(1)
+    if y_true.ndim == 0:
+        y_true = y_true.reshape(1)
     return y_true, y_pred
 
 

@@ -105,7 +105,17 @@ class Metric:
                 f"metric {self.name!r} expected y_true and y_pred with the same number of samples "
                 f"on the first axis, received shapes {y_true.shape} and {y_pred.shape}.",
                 "해결: 같은 샘플들의 정답과 model.predict의 결과를 주세요."))
-        return _per_sample(self.fn(y_true, y_pred, **self.kwargs))
+        try:
+            return _per_sample(self.fn(y_true, y_pred, **self.kwargs))
+        except HonggongError:
+            raise
+        except ValueError:            # numpy could not broadcast the two shapes
+            raise HonggongError(message(
+                f"metric {self.name!r} cannot compare y_true of shape {y_true.shape} with y_pred of "
+                f"shape {y_pred.shape}: expected equal shapes (or class labels of shape "
+                f"{y_pred.shape[:-1]} for sparse metrics).",
+                "해결: 정답 배열의 모양이 모델 출력과 맞는지 확인하세요 (정수 레이블이면 "
+                "'sparse_categorical_accuracy').")) from None
 
     direction = None         # "up": higher is better, "down": lower is better (see direction())
 
@@ -256,6 +266,8 @@ class AutoAccuracy(Metric):
 
     def call(self, y_true, y_pred):
         if self.fn is None:
+            y_true = checks.numeric(y_true, "y_true", f"metric {self.name!r}")
+            y_pred = checks.numeric(y_pred, "y_pred", f"metric {self.name!r}")
             self.kind = accuracy_kind(np.shape(y_true), np.shape(y_pred))
             self.fn = _ACCURACY_FUNCTIONS[self.kind]
         return super().call(y_true, y_pred)

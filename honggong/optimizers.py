@@ -273,7 +273,13 @@ class Optimizer:
             return float(lr(self.iterations))
         if callable(lr):
             # Keras calls a plain callable with no argument; a one-argument callable gets the step.
-            return float(lr(self.iterations) if _takes_an_argument(lr) else lr())
+            value = lr(self.iterations) if _takes_an_argument(lr) else lr()
+            if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+                raise HonggongTypeError(message(
+                    f"The learning_rate callable {getattr(lr, '__name__', lr)!r} returned "
+                    f"{value!r}; expected a number.",
+                    "해결: 학습률 함수는 0.001 같은 숫자를 돌려주어야 합니다 (또는 schedules를 쓰세요)."))
+            return float(value)
         return lr
 
     # ---- state -----------------------------------------------------------------------------

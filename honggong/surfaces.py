@@ -23,7 +23,7 @@ from typing import Callable
 
 import numpy as np
 
-from .checks import error as _error, type_error as _type_error
+from .checks import error as _error, numeric as _numeric, type_error as _type_error
 
 __all__ = [
     "Surface", "get", "names",
@@ -67,13 +67,13 @@ class Surface:
 
     def __call__(self, point):
         """f at a point (x, y): ``surface([x, y])``; a (..., 2) array gives (...) values."""
-        p = np.asarray(point)
+        p = _numeric(point, "point", "surface")
         _check_point(p, "point", allow_batch=True)
         return self.f(p[..., 0], p[..., 1])
 
     def gradient(self, point) -> np.ndarray:
         """The analytic gradient [∂f/∂x, ∂f/∂y] at ``point`` (shape (2,)), same dtype as the point."""
-        p = np.asarray(point)
+        p = _numeric(point, "point", "surface")
         _check_point(p, "point")
         if not np.issubdtype(p.dtype, np.floating):
             p = p.astype(np.float64)

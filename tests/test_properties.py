@@ -7,6 +7,7 @@ MemoryError are not caught (they stay what they are). Issue 11, "Properties, not
 """
 import contextlib
 import io
+import os
 import traceback
 import warnings
 
@@ -20,10 +21,13 @@ from honggong import activations, layers, losses, metrics, optimizers, saving
 from honggong.backend import HonggongError
 from honggong.models import Sequential
 
-FAST = settings(max_examples=60, deadline=None, derandomize=True, database=None,
+# CI: the same examples every run. To hunt for more, HONGGONG_FUZZ=500 runs 500 random examples per
+# test (pytest --hypothesis-seed=N to repeat a run); fix what it finds, keep the CI run as it is.
+_FUZZ = int(os.environ.get("HONGGONG_FUZZ", "0"))
+FAST = settings(max_examples=_FUZZ or 60, deadline=None, derandomize=not _FUZZ, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.filter_too_much])
-SLOW = settings(FAST, max_examples=20)          # widgets and figures draw a picture per example
+SLOW = settings(FAST, max_examples=(_FUZZ // 5) or 20)          # widgets and figures draw a picture per example
 
 
 def public(call, *args, **kwargs):
@@ -146,7 +150,7 @@ def test_optimizers_take_anything(lr, other, grads, params, name):
     public(optimizers.SGD, momentum=other)
     public(optimizers.get, name)
     opt = optimizers.Adam()
-    if isinstance(params, np.ndarray):
+    if isinstance(params, np.ndarray) and params.dtype.kind == "f":
         params = np.clip(params, -1e30, 1e30).astype(np.float32)
     public(opt.apply, grads, params)
     public(opt.apply, [grads], [params])
