@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from honggong import activations, layers, losses, metrics, optimizers, saving
+from honggong import activations, layers, losses, metrics, optimizers
 from honggong.backend import HonggongError
-from honggong.models import Sequential
+from honggong.models import Sequential, load_model
 
 # CI: the same examples every run. To hunt for more, HONGGONG_FUZZ=500 runs 500 random examples per
 # test (pytest --hypothesis-seed=N to repeat a run); fix what it finds, keep the CI run as it is.
@@ -194,14 +194,14 @@ def test_loading_junk_files(content, path, compile_, tmp_path_factory):
     folder = tmp_path_factory.mktemp("files")
     for name in ("m.keras", "m.weights.h5", "m.h5"):
         (folder / name).write_bytes(content)
-        public(saving.load_model, folder / name)
-        public(saving.load_model, str(folder / name), compile=compile_)
+        public(load_model, folder / name)
+        public(load_model, str(folder / name), compile=compile_)
         m = model(2, "softmax", "mse", input_shape=(3,))
         public(m.load_weights, folder / name)
-    public(saving.load_model, folder)                       # a folder
-    public(saving.load_model, folder / "missing.keras")
+    public(load_model, folder)                       # a folder
+    public(load_model, folder / "missing.keras")
     if not isinstance(path, str):
-        public(saving.load_model, path)
+        public(load_model, path)
     m = model(2, "softmax", "mse", input_shape=(3,))
     public(m.save, folder / "p.txt")                        # a wrong extension
     if not isinstance(path, str):
