@@ -284,9 +284,12 @@ def labels_in_range(loss, y, n_classes, what="y"):
             f"확인하세요 ({what}[{index}]를 보세요)."))
 
 
-def loss_argument(loss):
-    """Refuse a plain Python function as a loss, saying what honggong supports and why."""
-    from . import losses    # losses is below models; imported lazily to keep this module small
+def loss_argument(loss, losses):
+    """Refuse a plain Python function as a loss, saying what honggong supports and why.
+
+    ``losses`` is the honggong.losses module, passed in by the model (checks sits below losses:
+    activations use it, and losses uses activations, so it must not import losses itself).
+    """
     if callable(loss) and not isinstance(loss, type) and not isinstance(loss, losses.Loss) \
             and loss not in vars(losses).values():
         name = getattr(loss, "__name__", type(loss).__name__)

@@ -308,7 +308,7 @@ class Sequential:
     def compile(self, optimizer="rmsprop", loss=None, metrics=None):
         """Choose the optimizer (default "rmsprop" as Keras 3), the loss and the metrics."""
         self.optimizer = optimizers_module.get(optimizer)
-        checks.loss_argument(loss)
+        checks.loss_argument(loss, losses_module)
         self.loss = losses_module.get(loss) if loss is not None else None
         self._loss_config = loss
         if metrics is None:
