@@ -5,7 +5,8 @@ copied into an empty folder and executed there with nbclient, one after the othe
 cell finds no honggong and `%pip install`s it from HONGGONG_INSTALL_SOURCE, here a wheel built from this
 checkout (on Colab the cell's default, pyproject.toml's `[tool.honggong] install-source`, applies); then
 the chapter runs to the end (Fashion-MNIST, Korean font, quizzes). In chapter 2 honggong is installed
-now, so the same cell does nothing (no output). Both chapters' checked outputs equal the stored ones, no
+now, so the same cell does nothing (no output); an install that fails stops in that cell with a clear
+message. Both chapters' checked outputs equal the stored ones, no
 other cell writes to stderr, honggong is imported from the venv (not the repository), and every widget
 made is a core ipywidgets widget (no third-party widget front end: only those work in Colab's widget
 manager).
@@ -79,6 +80,16 @@ def test_chapter_runs_in_a_fresh_venv_via_its_install_cell(tmp_path):
     setup_s = time.perf_counter() - t0
 
     (work / "run.py").write_text(DRIVER)
+    # An install that fails (here: no such wheel) stops at the install cell with a clear message,
+    # instead of a bare "No module named 'honggong'" in the next cell.
+    first = nbformat.v4.new_notebook(cells=[next(c for c in nbformat.read(
+        str(ROOT / "notebooks" / INSTALLS), as_version=4).cells if c.cell_type == "code")])
+    nbformat.write(first, str(work / "install_only.ipynb"))
+    bad = subprocess.run([str(py), "run.py", "install_only.ipynb", "print(1)"], cwd=work, capture_output=True,
+                         text=True, timeout=300, env=dict(env, HONGGONG_INSTALL_SOURCE=str(tmp_path / "none.whl")))
+    assert bad.returncode != 0
+    assert "honggong could not be installed. Expected a module after %pip install" in bad.stderr, bad.stderr[-2000:]
+    assert "해결: 위 pip 메시지(인터넷 연결, 주소)를 확인하고 이 셀을 다시 실행하세요." in bad.stderr
     seconds = {}
     for chapter in (INSTALLS, INSTALLED):
         shutil.copy(ROOT / "notebooks" / chapter, work / chapter)

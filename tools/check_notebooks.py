@@ -54,7 +54,11 @@ import importlib.util, os
 if importlib.util.find_spec("honggong") is None:
     install_source = os.environ.get("HONGGONG_INSTALL_SOURCE", "{source}")
     %pip install -q "{{install_source}}"
-    importlib.invalidate_caches()'''
+    importlib.invalidate_caches()
+    if importlib.util.find_spec("honggong") is None:
+        raise ModuleNotFoundError(f"honggong could not be installed. Expected a module after %pip install "
+                                  f"{{install_source!r}}, received none.\\n해결: 위 pip 메시지(인터넷 연결, 주소)를 "
+                                  "확인하고 이 셀을 다시 실행하세요.")'''
 INSTALL_SOURCE_LINE = re.compile(r'os\.environ\.get\("HONGGONG_INSTALL_SOURCE", "([^"]*)"\)')
 
 
