@@ -441,6 +441,9 @@ class Sequential:
         """Train for ``epochs`` passes over (x, y). Returns a History (``history.history`` dict).
 
         ``validation_split`` holds out the LAST fraction of x, y (before shuffling), as Keras does.
+        ``batch_size`` and ``epochs`` are ints (32.0 or "32" is an error); a batch_size larger than
+        the data is one batch of all samples; epochs <= initial_epoch trains nothing and, unlike
+        Keras, warns once. Learner mistakes are checked first (honggong.checks, docs/MISTAKES.md).
         """
         x_dtype = getattr(x, "dtype", np.dtype(float))
         x = _as_float_array(x, "x")
