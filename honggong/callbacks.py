@@ -38,7 +38,7 @@ import numpy as np
 from . import checks
 from . import metrics as metrics_module
 from .progbar import Progbar, _format_eta, _format_step_time  # noqa: F401 (public here too)
-from .backend import HonggongError
+from .backend import HonggongError, message
 
 __all__ = [
     "Callback", "CallbackList", "History", "ProgbarLogger", "EarlyStopping", "ModelCheckpoint",
@@ -124,13 +124,13 @@ class Callback:
 
 def _check_callback(cb):
     if isinstance(cb, type) and issubclass(cb, Callback):
-        raise HonggongError(
-            f"callbacks expected Callback instances, received the class {cb.__name__}. "
-            f"괄호를 붙여 객체를 만드세요: {cb.__name__}(...)")
+        raise HonggongError(message(
+            f"callbacks expected Callback instances, received the class {cb.__name__}.",
+            f"해결: 괄호를 붙여 객체를 만드세요: {cb.__name__}(...)"))
     if not isinstance(cb, Callback):
-        raise HonggongError(
-            f"callbacks expected a list of Callback instances, received {type(cb).__name__}: "
-            f"{cb!r}. 예: callbacks=[keras.callbacks.EarlyStopping(patience=2)]")
+        raise HonggongError(message(
+            f"callbacks expected a list of Callback instances, received {type(cb).__name__}: {cb!r}.",
+            "해결: 예: callbacks=[keras.callbacks.EarlyStopping(patience=2)]"))
     return cb
 
 
@@ -277,7 +277,7 @@ class History(Callback):
 
     def __init__(self):
         super().__init__()
-        self.history = {}
+        self.history = checks.LogDict()     # a dict; a missing key says which keys exist and why
         self.epoch = []
 
     def on_train_begin(self, logs=None):

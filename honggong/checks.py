@@ -21,7 +21,7 @@ from .backend import HonggongError, HonggongTypeError, describe, message
 
 __all__ = ["HonggongWarning", "warn_once", "error", "type_error", "closest", "unknown_name", "integer", "number", "numeric", "flag",
            "targets", "validation_data", "labels_in_range", "loss_argument", "log_keys",
-           "check_monitor", "no_epochs", "input_scale", "validation_scale", "from_logits_after_softmax"]
+           "check_monitor", "no_epochs", "verbosity", "LogDict", "HonggongKeyError", "input_scale", "validation_scale", "from_logits_after_softmax"]
 
 
 class HonggongWarning(UserWarning):
@@ -299,6 +299,40 @@ def loss_argument(loss, losses):
             f"it supports only its own losses: {', '.join(losses.NAMES)}.",
             "해결: loss='sparse_categorical_crossentropy'처럼 이름을 주세요. 직접 만든 손실을 쓰려면 "
             "losses.Loss를 상속해 call()과 gradient()를 함께 구현하세요 (docs/ARCHITECTURE.md)."))
+
+
+def verbosity(verbose):
+    """``verbose`` as Keras takes it: "auto" (= 1), 0 (silent), 1 (progress bar), 2 (one line)."""
+    if verbose == "auto" and isinstance(verbose, str):
+        return 1
+    if isinstance(verbose, (bool, np.bool_)) or (isinstance(verbose, numbers.Integral)
+                                                  and verbose in (0, 1, 2)):
+        return int(verbose)
+    raise HonggongError(message(
+        f"argument `verbose` expected 'auto', 0, 1 or 2, received {describe(verbose)}.",
+        "해결: verbose=0 (출력 없음), 1 (진행 막대), 2 (에포크마다 한 줄) 중 하나를 주세요."))
+
+
+class HonggongKeyError(HonggongError, KeyError):
+    """A missing key (a ``KeyError`` too) whose message says which keys exist."""
+
+    __str__ = Exception.__str__          # KeyError would print the message as a quoted repr
+
+
+class LogDict(dict):
+    """``history.history``: a plain dict whose missing key names the keys it has (and, for a
+    ``val_`` key, that fit had no validation data)."""
+
+    def __missing__(self, key):
+        keys = ", ".join(map(str, self)) or "(none: fit ran 0 epochs)"
+        if isinstance(key, str) and key.startswith("val_") and key[4:] in self:
+            hint = ("해결: val_ 값은 검증 데이터가 있을 때만 생깁니다: fit(..., validation_data=(x_val, "
+                    "y_val)) 또는 validation_split=0.2")
+        else:
+            guess = closest(key, list(self))
+            hint = (f"해결: {guess!r}처럼 있는 키를 쓰세요." if guess else
+                    "해결: compile(metrics=[...])에 준 지표만 기록됩니다. 예: metrics=['accuracy']")
+        raise HonggongKeyError(message(f"history has no key {key!r}. Keys: {keys}.", hint))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -104,6 +104,13 @@ class Layer:
             if batch_input_shape is not None:
                 shape = tuple(batch_input_shape)
             elif input_shape is not None:
+                if isinstance(input_shape, (int, np.integer)):
+                    input_shape = (input_shape,)           # input_shape=784 as Input(shape=784)
+                if not isinstance(input_shape, (tuple, list)):
+                    raise LayerError(message(
+                        f"{type(self).__name__}: input_shape expected a tuple such as (784,), "
+                        f"received {input_shape!r}.",
+                        "해결: 모델의 맨 앞에 keras.Input(shape=(784,))를 두세요."))
                 shape = (None,) + tuple(input_shape)
             else:
                 shape = (None, int(input_dim))

@@ -221,11 +221,15 @@ class Sequential:
             expected = self._input_shape
             if any(d is not None and d != r for d, r in zip(expected[1:], x_shape[1:])) \
                     or len(expected) != len(x_shape):
+                one_sample = tuple(x_shape) == tuple(expected[1:])
                 raise ModelError(message(
                     f"Model '{self.name}' expected inputs of shape {_shape_str(expected)}, received "
-                    f"{_shape_str((None,) + tuple(x_shape[1:]))}.",
-                    "해결: 입력 데이터의 모양이 모델을 만들 때와 다릅니다. 같은 reshape를 했는지 "
-                    "확인하세요."))
+                    f"{_shape_str((None,) + tuple(x_shape[1:]))}"
+                    + (f" (an array of shape {tuple(x_shape)}: one sample without the batch axis)."
+                       if one_sample else "."),
+                    "해결: 샘플 하나는 배치 축을 붙여 주세요: model.predict(x[None]) 또는 x[:1]."
+                    if one_sample else "해결: 입력 데이터의 모양이 모델을 만들 때와 다릅니다. "
+                    "같은 reshape를 했는지 확인하세요."))
 
     @property
     def input_shape(self):
@@ -481,7 +485,7 @@ class Sequential:
         labels = self._prepare_labels(y)
         n = len(x)
         steps = math.ceil(n / batch_size)
-        verbose = 1 if verbose == "auto" else verbose
+        verbose = checks.verbosity(verbose)
         cbs = callbacks_module.CallbackList(callbacks, add_history=True, add_progbar=verbose != 0,
                                             model=self, verbose=verbose, epochs=epochs,
                                             steps=steps)
@@ -583,7 +587,7 @@ class Sequential:
             self._require_compiled("evaluate")
             self._ensure_built(x.shape)
         steps = math.ceil(len(x) / batch_size)
-        verbose = 1 if verbose == "auto" else verbose
+        verbose = checks.verbosity(verbose)
         cbs = self._aux_callbacks(callbacks, verbose, steps)
         cbs.on_test_begin()
         penalty = sum(l.regularization_loss() for l in self._reg_layers_now())  # same all batches
@@ -617,7 +621,7 @@ class Sequential:
         batch_size = _batch_size(batch_size, "predict", len(x))
         self._ensure_built(x.shape)
         steps = math.ceil(len(x) / batch_size)
-        verbose = 1 if verbose == "auto" else verbose
+        verbose = checks.verbosity(verbose)
         cbs = self._aux_callbacks(callbacks, verbose, steps)
         cbs.on_predict_begin()
         outs = []

@@ -304,7 +304,7 @@ def test_callback_list_adds_history_then_progbar_once():
 
 
 def test_callback_list_rejects_classes_and_other_objects():
-    with pytest.raises(HonggongError, match=r"class EarlyStopping.*EarlyStopping\(\.\.\.\)"):
+    with pytest.raises(HonggongError, match=r"(?s)class EarlyStopping.*EarlyStopping\(\.\.\.\)"):
         cb.CallbackList([cb.EarlyStopping])
     with pytest.raises(HonggongError, match="received str"):
         cb.CallbackList(["early_stopping"])

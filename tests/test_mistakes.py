@@ -423,3 +423,40 @@ def test_visual_layer_errors_have_the_facts_then_a_fix_line(call):
     text = raises(call)
     facts, fix = text.split("\n해결:")
     assert "xpected" in facts and fix.strip()
+
+
+# ---- more mistakes found while hunting (round 2) ------------------------------------------------
+def test_history_key_missing_says_why():
+    x, y = data(50)
+    history = classifier(metrics=["accuracy"]).fit(x, y, verbose=0)
+    with pytest.raises(KeyError) as info:                   # still a KeyError, as with a dict
+        history.history["val_accuracy"]
+    assert isinstance(info.value, HonggongError)
+    text = str(info.value)
+    assert text.startswith("history has no key 'val_accuracy'. Keys: accuracy, loss.")
+    assert "validation_split=0.2" in text and "\n해결:" in text
+    assert history.history.get("val_loss") is None and list(history.history) == ["accuracy", "loss"]
+
+
+def test_predict_one_sample_without_the_batch_axis():
+    model = Sequential([layers.Input(shape=(28, 28)), layers.Flatten(), layers.Dense(3)])
+    raises(lambda: model.predict(np.zeros((28, 28)), verbose=0),
+           "one sample without the batch axis", "x[None]")
+
+
+@pytest.mark.parametrize("verbose", ["yes", 3, -1, 1.5, None])
+def test_verbose_is_checked(verbose):
+    x, y = data(20)
+    raises(lambda: classifier().fit(x, y, verbose=verbose), "`verbose` expected 'auto', 0, 1 or 2")
+
+
+def test_callback_class_instead_of_object():
+    x, y = data(20)
+    raises(lambda: classifier().fit(x, y, verbose=0, callbacks=[callbacks.EarlyStopping]),
+           "received the class EarlyStopping", "EarlyStopping(...)")
+
+
+def test_keras2_input_shape_as_an_int():
+    with pytest.warns(UserWarning, match="Keras 2 style"):
+        model = Sequential([layers.Dense(3, input_shape=784)])
+    assert model.input_shape == (None, 784)
