@@ -318,11 +318,12 @@ class Summary(dict):
                 p = parts[kind]
                 if p["total"] or p["attempted"]:
                     cells.append(f"{label} {p['passed']}/{p['total']} 통과 (시도 {p['attempted']}개, {p['attempts']}회)")
-            lines.append(f"  {chapter}: " + " · ".join(cells))
+            lines.append(f"  {chapter}: " + (" · ".join(cells) or "–"))
             for kind in ("exercise", "quiz"):
                 for item_id, item in parts[kind]["items"].items():
                     mark = "✅" if item["passed"] else "❌"
                     lines.append(f"      {mark} {item_id}: {_tries(item)}")
+        lines.append(_where())
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -357,6 +358,9 @@ def _dashboard_html(s: Summary) -> str:
         cells = []
         for kind in ("quiz", "exercise"):
             p = parts[kind]
+            if not p["total"] and not p["attempts"]:
+                cells.append("<td>–</td><td></td>")
+                continue
             share = p["passed"] / p["total"] if p["total"] else 0.0
             bar = (f'<div style="background:#eee;width:120px;height:8px;display:inline-block">'
                    f'<div style="background:#1b7f3b;width:{120 * share:.0f}px;height:8px"></div></div>')
@@ -364,10 +368,19 @@ def _dashboard_html(s: Summary) -> str:
         done = [f"{'✅' if item['passed'] else '❌'} {html.escape(i)} ({_tries(item)})"
                 for kind in ("exercise", "quiz") for i, item in parts[kind]["items"].items()]
         rows.append(f"<tr><td><b>{chapter}</b></td>{''.join(cells)}<td><small>{'<br>'.join(done)}</small></td></tr>")
-    where = path()
     return ('<div class="hg-progress-table"><table>'
             "<tr><th>장</th><th>퀴즈 통과</th><th>퀴즈 시도</th><th>연습 통과</th><th>연습 시도</th><th>기록</th></tr>"
-            f"{''.join(rows)}</table><small>기록 파일: {html.escape(str(where) if where else '꺼짐')}</small></div>")
+            f"{''.join(rows)}</table><small>{html.escape(_where())}</small></div>")
+
+
+def _where() -> str:
+    """Where the record is kept, and whether recording is on."""
+    where = path()
+    if where is None:
+        return f"기록이 꺼져 있습니다 ({ENV}=off)."
+    if not is_enabled():
+        return f"기록 파일: {where} (기록이 꺼져 있습니다: progress.enable()로 다시 켜기)"
+    return f"기록 파일: {where}"
 
 
 def show():

@@ -92,6 +92,7 @@ def test_dashboard_html_lists_the_chapter_rows(progress_file):
     exercises.check("ch02-softmax", lambda z: z, display=False)
     page = progress._dashboard_html(progress.summary())
     assert "<td><b>ch02</b></td>" in page and "❌ ch02-softmax (1회 시도, 0회 통과)" in page
+    assert "<td><b>ch00</b></td>" in page and "<td>–</td>" in page      # chapter 0 has no exercises
 
 
 def test_damaged_file_is_kept_aside_and_recording_goes_on(progress_file, capsys):
@@ -116,7 +117,9 @@ def test_recording_can_be_turned_off_and_on(progress_file, capsys):
     assert progress.record("quiz", "ch01", "q", "correct", True) is False
     exercises.check("ch02-softmax", lambda z: z, display=False)
     assert events(progress_file) == []
+    assert "기록이 꺼져 있습니다: progress.enable()로 다시 켜기" in progress.summary().text()
     progress.enable()
+    assert progress.summary().text().endswith(f"기록 파일: {progress_file}")
     assert progress.record("quiz", "ch01", "q", "correct", True) is True
     assert len(events(progress_file)) == 1
 
