@@ -13,7 +13,7 @@ MISTAKES = [(ex.id, m.id) for ex in ALL for m in ex.mistakes]
 REQUIRED = {
     "ch02-softmax": "softmax(z)",
     "ch04-sparse-ce": "sparse_categorical_crossentropy(y_true, y_pred)",
-    "ch05-momentum-step": "sgd_momentum_step(w, v, g, learning_rate, momentum)",
+    "ch05-momentum-step": "sgd_momentum_step(w, m, g, learning_rate, momentum)",
     "ch05-adam-step": "adam_step(w, m, v, g, t, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7)",
     "ch10-dense-backward": "dense_backward(x, kernel, dy)",
 }

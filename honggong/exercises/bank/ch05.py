@@ -80,35 +80,35 @@ EXERCISES = [
     Exercise(
         id="ch05-momentum-step",
         title="모멘텀 SGD 한 스텝 (케라스 방식)",
-        prompt="케라스 SGD(momentum=μ)의 한 스텝을 쓰세요: 속도 $v \\leftarrow \\mu v - \\eta g$, 그리고 "
-               "$w \\leftarrow w + v$. 새 (w, v)를 돌려줍니다 (η = learning_rate).",
-        signature="sgd_momentum_step(w, v, g, learning_rate, momentum)",
-        docstring="w: 가중치, v: 속도, g: 기울기 (같은 모양) -> (새 w, 새 v)",
-        solution=("v = momentum * v - learning_rate * g\n"
-                  "w = w + v\n"
-                  "return w, v"),
+        prompt="케라스 SGD(momentum=μ)의 한 스텝을 쓰세요: 속도 $m \\leftarrow \\mu m - \\eta g$, 그리고 "
+               "$w \\leftarrow w + m$. 새 (w, m)을 돌려줍니다 (η = learning_rate).",
+        signature="sgd_momentum_step(w, m, g, learning_rate, momentum)",
+        docstring="w: 가중치, m: 속도, g: 기울기 (같은 모양) -> (새 w, 새 m)",
+        solution=("m = momentum * m - learning_rate * g\n"
+                  "w = w + m\n"
+                  "return w, m"),
         reference=_momentum_reference,
         reference_name="honggong.optimizers.SGD(momentum=...).update_step",
         cases=(
-            Case("첫 스텝 (v = 0)", (W3, f32([0.0, 0.0, 0.0]), G3, 0.1, 0.9)),
+            Case("첫 스텝 (m = 0)", (W3, f32([0.0, 0.0, 0.0]), G3, 0.1, 0.9)),
             Case("이미 속도가 있을 때", (W3, f32([0.2, -0.1, 0.05]), G3, 0.01, 0.9)),
             Case("2×2 가중치, 음수 기울기", (normal(21, (2, 2)), normal(22, (2, 2), 0.1),
                                        -np.abs(normal(23, (2, 2))), 0.05, 0.5)),
             Case("가중치 1개", (f32([1.0]), f32([0.3]), f32([-2.0]), 0.1, 0.99)),
         ),
         hints=(
-            "먼저 속도를 새로 구하고(v = μ·v − η·g), 그 새 속도를 w에 더합니다.",
-            "케라스 방식에서는 학습률이 속도 안에 들어갑니다: `v = momentum * v - learning_rate * g`, "
-            "`w = w + v`.",
+            "먼저 속도를 새로 구하고(m = μ·m − η·g), 그 새 속도를 w에 더합니다.",
+            "케라스 방식에서는 학습률이 속도 안에 들어갑니다: `m = momentum * m - learning_rate * g`, "
+            "`w = w + m`.",
         ),
         mistakes=(
             Mistake("pytorch-form",
-                    "파이토치(PyTorch) 방식 v = μv + g; w = w − η·v 으로 썼습니다. 케라스는 학습률을 속도 안에 넣습니다: "
-                    "v = μv − η·g; w = w + v. 학습률이 일정하면 w는 같게 움직이지만 v에 저장되는 값이 다르고, "
-                    "학습률을 바꾸면 궤적도 달라집니다. 해결: v = momentum * v - learning_rate * g 다음 w = w + v",
+                    "파이토치(PyTorch) 방식 m = μm + g; w = w − η·m 으로 썼습니다. 케라스는 학습률을 속도 안에 넣습니다: "
+                    "m = μm − η·g; w = w + m. 학습률이 일정하면 w는 같게 움직이지만 m에 저장되는 값이 다르고, "
+                    "학습률을 바꾸면 궤적도 달라집니다. 해결: m = momentum * m - learning_rate * g 다음 w = w + m",
                     _momentum_pytorch),
             Mistake("old-velocity",
-                    "w를 갱신할 때 새 속도가 아니라 이전 속도 v를 더했습니다. 해결: v를 먼저 새로 구한 다음 w = w + v",
+                    "w를 갱신할 때 새 속도가 아니라 이전 속도 m을 더했습니다. 해결: m을 먼저 새로 구한 다음 w = w + m",
                     _momentum_old_velocity),
         ),
     ),
