@@ -25,6 +25,7 @@ CHAPTERS = [
     "08_regularization.ipynb",
     "09_regression.ipynb",
     "10_backprop.ipynb",
+    "11_keras.ipynb",
 ]
 EXISTING = [name for name in CHAPTERS if (NOTEBOOKS / name).exists()]
 CHECK_MARK = "# NBVAL_CHECK_OUTPUT"

@@ -1,4 +1,4 @@
-"""The chapter banks (honggong/quiz/banks/ch00.json ... ch10.json): schema, self-consistency, book keys,
+"""The chapter banks (honggong/quiz/banks/ch00.json ... ch11.json): schema, self-consistency, book keys,
 and every answer marked ``computed_by`` recomputed with honggong itself.
 """
 import re
@@ -10,7 +10,7 @@ import pytest
 from honggong import quiz
 from honggong.quiz.normalize import normalize_text, parse_number
 
-CHAPTERS = [f"ch{i:02d}" for i in range(11)]
+CHAPTERS = [f"ch{i:02d}" for i in range(12)]
 ALL = [(chapter, q) for chapter in CHAPTERS for q in quiz.load_bank(chapter)]
 IDS = [f"{chapter}-{q.id}" for chapter, q in ALL]
 HANGUL = re.compile(r"[가-힣]")

@@ -30,7 +30,7 @@ def test_numeric_and_short_answers_are_written_as_a_learner_would():
 
 
 def test_every_bank_question_has_a_folded_answer():
-    for chapter in [f"ch{i:02d}" for i in range(11)]:
+    for chapter in [f"ch{i:02d}" for i in range(12)]:
         for q in quiz.load_bank(chapter):
             shown, answer = folded(q.html())
             assert answer.startswith(f"<p>정답: {quiz.questions.markup_html(q.answer_text())}</p>")

@@ -23,7 +23,7 @@ import pytest
 from test_fresh_kernel import ROOT, build_wheel
 
 RUNTIME_DATA = {"honggong/datasets/data/registry.json", "honggong/datasets/data/diabetes.csv",
-                *(f"honggong/quiz/banks/ch{n:02d}.json" for n in range(11))}
+                *(f"honggong/quiz/banks/ch{n:02d}.json" for n in range(12))}
 
 LEARNER = r"""
 import io, json, os, sys, warnings
