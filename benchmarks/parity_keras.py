@@ -1,5 +1,8 @@
 """Parity check: honggong against real Keras 3, when Keras is installed.
 
+CI runs the same checks as a test on every run: tests/test_parity_keras.py (torch backend, the
+``[bridge]`` extra). This script prints the full report, on the JAX backend by default.
+
 For every optimizer setting below, both libraries run 50 steps from the same start on
   (a) a fixed sequence of random gradients for two parameters of shapes (4, 3) and (3,), and
   (b) the textbook surface f(x, y) = x²/20 + y² from (-7, 2) (gradients depend on the path),

@@ -36,7 +36,10 @@ torch.set_num_threads(1)
 # Keras' torch backend converts tensors with np.array(x), which numpy 2 flags (not our code, not a result)
 pytestmark = pytest.mark.filterwarnings("ignore:__array__ implementation doesn't accept a copy:DeprecationWarning")
 STEPS = 50
-TOLERANCE = 1e-5        # relative; measured worst values are in the comments and benchmarks/README.md
+# relative error; measured on torch 2.13 CPU (benchmarks/README.md): parameters ≤ 8.6e-6 (plain SGD on the
+# surface, where x shrinks towards the 1e-3 floor), state ≤ 1.4e-5 (Nadam's u_product), losses ≤ 6.8e-8,
+# activations ≤ 1.8e-7. Keras' torch backend fuses updates (torch._foreach_*), so the last bit differs.
+TOLERANCE = 3e-5
 
 
 def test_keras_is_real_keras_3_on_torch():
@@ -117,9 +120,7 @@ def test_optimizer_matches_keras_after_50_steps(class_name, kwargs):
     start = [rng.normal(size=(4, 3)), rng.normal(size=3)]
     grads = [[rng.normal(size=(4, 3)).astype(np.float32), rng.normal(size=3).astype(np.float32)]
              for _ in range(STEPS)]
-    # Nadam: its momentum-schedule product u_t = Π μ_i (50 float32 products) and the power
-    # 0.96^(t·0.004) are computed in another order by Keras' torch backend: 1.3e-5 measured
-    tol = 3e-5 if class_name == "Nadam" else TOLERANCE
+    tol = TOLERANCE
     param_err, state_err = run_pair(class_name, kwargs, start, lambda step, params: grads[step])
     assert param_err <= tol and state_err <= tol, (param_err, state_err)
     # the textbook surface f = x²/20 + y² from (-7, 2): gradients depend on the path taken
@@ -149,7 +150,7 @@ def test_loss_value_and_gradient_match_keras(name, y_true, y_pred):
     pred = torch.tensor(y_pred, requires_grad=True)
     value = ks(torch.tensor(y_true), pred)
     value.backward()
-    assert scaled_err(hg(y_true, y_pred), float(value)) <= 1e-6
+    assert scaled_err(hg(y_true, y_pred), value.item()) <= 1e-6
     assert scaled_err(hg.gradient(y_true, y_pred), pred.grad.numpy()) <= 1e-6
 
 
