@@ -584,6 +584,7 @@ class Sequential:
         _check_lengths(x, y)
         if not _fit_call:
             _check_finite(x, "x")
+            _check_finite(y, "y")
             self._require_compiled("evaluate")
             self._ensure_built(x.shape)
         steps = math.ceil(len(x) / batch_size)
@@ -645,6 +646,7 @@ class Sequential:
         y = checks.targets(y, "train_on_batch", len(x))
         _check_lengths(x, y)
         _check_finite(x, "x")
+        _check_finite(y, "y")
         self._prepare_training(x, y)
         loss, p = self._train_step(x, self._prepare_labels(y))
         return self._batch_result(loss, y, p, return_dict)

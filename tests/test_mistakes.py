@@ -460,3 +460,10 @@ def test_keras2_input_shape_as_an_int():
     with pytest.warns(UserWarning, match="Keras 2 style"):
         model = Sequential([layers.Dense(3, input_shape=784)])
     assert model.input_shape == (None, 784)
+
+
+def test_evaluate_with_nan_targets():
+    x, y = data(20)
+    y = y.astype(np.float32)
+    y[3] = np.nan
+    raises(lambda: classifier().evaluate(x, y, verbose=0), "y contains 1 NaN", "sample index 3")
