@@ -968,9 +968,10 @@ class Playground(_Explorer):
         cmap = matplotlib_colormap()
         self.boundary = ax.imshow(np.full((self.grid, self.grid), 0.5), origin="lower", extent=(-1.2, 1.2, -1.2, 1.2),
                                   cmap=cmap, vmin=0.0, vmax=1.0, interpolation="bilinear", gid="boundary")
-        self.train_points = ax.scatter(np.zeros(0), np.zeros(0), c=np.zeros(0), s=14, edgecolors="white", linewidths=0.6, cmap=cmap, vmin=0, vmax=1,
+        dark = matplotlib_colormap(points=True)     # points darker than the plane, so they show on it
+        self.train_points = ax.scatter(np.zeros(0), np.zeros(0), c=np.zeros(0), s=14, edgecolors="white", linewidths=0.6, cmap=dark, vmin=0, vmax=1,
                                        gid="train_points")
-        self.test_points = ax.scatter(np.zeros(0), np.zeros(0), c=np.zeros(0), s=14, marker="s", edgecolors="black", linewidths=0.6, cmap=cmap,
+        self.test_points = ax.scatter(np.zeros(0), np.zeros(0), c=np.zeros(0), s=14, marker="s", edgecolors="black", linewidths=0.6, cmap=dark,
                                       vmin=0, vmax=1, gid="test_points")
         ax.set_xlim(-1.2, 1.2)
         ax.set_ylim(-1.2, 1.2)
@@ -1144,10 +1145,13 @@ def _fit_leaves_blas_alone(limit):
         models.BLAS_THREADS_IN_FIT = saved
 
 
-def matplotlib_colormap():
-    """Orange (class 0) → white → blue (class 1), as TensorFlow Playground colours its plane."""
+def matplotlib_colormap(points=False):
+    """Orange (class 0) → white → blue (class 1), as TensorFlow Playground colours its plane;
+    ``points=True``: the darker pair for the data points drawn on top."""
     from matplotlib.colors import LinearSegmentedColormap
 
+    if points:
+        return LinearSegmentedColormap.from_list("playground_points", ["#b35900", "#04476f"])
     return LinearSegmentedColormap.from_list("playground", ["#f59322", "#e8eaeb", "#0877bd"])
 
 
