@@ -63,15 +63,20 @@ OPTIMIZER_NAMES = tuple(OPTIMIZER_LABELS)
 OPTIMIZER_COLORS = {n: plots.COLORS[i % len(plots.COLORS)] for i, n in enumerate(OPTIMIZER_NAMES)}
 
 
+def _require_name(name, kind, example, where):
+    """A name argument must be a string (the registries look names up)."""
+    if not isinstance(name, str):
+        raise _type_error(
+            f"{where}: expected a {kind} name such as {example!r}, received {type(name).__name__} {name!r}. "
+            f"해결: {example!r} 같은 이름을 문자열로 주세요."
+        )
+
+
 def _optimizer_key(name, where):
     """The widget's name for an optimizer name as compile accepts it ("Adam" -> "adam")."""
     from . import optimizers
 
-    if not isinstance(name, str):
-        raise _type_error(
-            f"{where}: expected an optimizer name such as 'adam', received {type(name).__name__} {name!r}. "
-            "해결: optimizer='adam'처럼 이름을 주세요."
-        )
+    _require_name(name, "optimizer", "adam", where)
     try:
         key = type(optimizers.get(name)).__name__.lower()
     except checks.HonggongError:
@@ -617,11 +622,7 @@ def _activation_key(name, where="activation_explorer"):
     """The explorer's name for an activation name as Dense(activation=...) accepts it ("ReLU", "swish")."""
     from . import activations
 
-    if not isinstance(name, str):
-        raise _type_error(
-            f"{where}: expected an activation name such as 'relu', received {type(name).__name__} {name!r}. "
-            "해결: activation_explorer('relu')처럼 이름을 주세요."
-        )
+    _require_name(name, "activation", "relu", where)
     try:
         function = activations.get(name).function
     except checks.HonggongError:
@@ -721,11 +722,7 @@ def _loss_key(name, where="loss_explorer"):
     """The explorer's name for a loss name as compile accepts it ("mse" -> "mean_squared_error")."""
     from . import losses
 
-    if not isinstance(name, str):
-        raise _type_error(
-            f"{where}: expected a loss name such as 'mse', received {type(name).__name__} {name!r}. "
-            "해결: loss_explorer('mse')처럼 이름을 주세요."
-        )
+    _require_name(name, "loss", "mse", where)
     try:
         cls = type(losses.get(name))
     except checks.HonggongError:
