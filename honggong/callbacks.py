@@ -447,9 +447,10 @@ class EarlyStopping(Callback):
     def __init__(self, monitor="val_loss", min_delta=0, patience=0, verbose=0, mode="auto",
                  baseline=None, restore_best_weights=False, start_from_epoch=0):
         super().__init__()
-        self.monitor = monitor
-        self.min_delta = abs(min_delta)
-        self.patience = patience
+        self.monitor = checks.text(monitor, "monitor", "EarlyStopping")
+        self.min_delta = abs(checks.number(min_delta, "min_delta", where="EarlyStopping"))
+        self.patience = checks.integer(patience, "patience", 0, where="EarlyStopping")
+        start_from_epoch = checks.integer(start_from_epoch, "start_from_epoch", 0, where="EarlyStopping")
         self.verbose = verbose
         self.mode = _check_mode(mode, "EarlyStopping")
         self.baseline = baseline
@@ -533,7 +534,7 @@ class ModelCheckpoint(Callback):
                  initial_value_threshold=None):
         super().__init__()
         self.filepath = _check_checkpoint_path(filepath, save_weights_only)
-        self.monitor = monitor
+        self.monitor = checks.text(monitor, "monitor", "ModelCheckpoint")
         self.verbose = verbose
         self.save_best_only = save_best_only
         self.save_weights_only = save_weights_only
@@ -694,12 +695,13 @@ class ReduceLROnPlateau(Callback):
     def __init__(self, monitor="val_loss", factor=0.1, patience=10, verbose=0, mode="auto",
                  min_delta=1e-4, cooldown=0, min_lr=0.0):
         super().__init__()
-        if factor >= 1.0:
-            raise HonggongError(f"ReduceLROnPlateau does not support a factor >= 1.0. "
-                                f"Received factor={factor}. factor는 1보다 작아야 학습률이 줄어듭니다.")
-        self.monitor = monitor
+        if checks.number(factor, "factor", where="ReduceLROnPlateau") >= 1.0:
+            raise HonggongError(message(
+                f"ReduceLROnPlateau does not support a factor >= 1.0. Received factor={factor}.",
+                "해결: factor는 1보다 작아야 학습률이 줄어듭니다. 예: factor=0.5"))
+        self.monitor = checks.text(monitor, "monitor", "ReduceLROnPlateau")
         self.factor = factor
-        self.patience = patience
+        self.patience = checks.integer(patience, "patience", 0, where="ReduceLROnPlateau")
         self.verbose = verbose
         self.mode = _check_mode(mode, "ReduceLROnPlateau")
         self.min_delta = min_delta

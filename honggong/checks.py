@@ -19,7 +19,7 @@ import numpy as np
 
 from .backend import HonggongError, HonggongTypeError, describe, message
 
-__all__ = ["HonggongWarning", "warn_once", "error", "type_error", "closest", "unknown_name", "integer", "number", "numeric", "flag",
+__all__ = ["HonggongWarning", "warn_once", "error", "type_error", "closest", "unknown_name", "integer", "number", "text", "no_other_arguments", "numeric", "flag",
            "targets", "validation_data", "labels_in_range", "loss_argument", "log_keys",
            "check_monitor", "no_epochs", "verbosity", "LogDict", "HonggongKeyError", "input_scale", "validation_scale", "from_logits_after_softmax"]
 
@@ -111,6 +111,43 @@ def integer(value, name, minimum=None, maximum=None, where="fit"):
             f"{where}: argument `{name}` expected an integer <= {maximum}, received {value}.",
             f"해결: {name}는 {maximum} 이하로 주세요."))
     return value
+
+
+def text(value, name, where=""):
+    """A string argument (a metric name such as ``monitor``)."""
+    if not isinstance(value, str):
+        prefix = f"{where}: " if where else ""
+        raise HonggongTypeError(message(
+            f"{prefix}argument `{name}` expected a string, received {describe(value)}.",
+            f"해결: {name}='val_loss'처럼 history.history의 키를 문자열로 주세요."))
+    return value
+
+
+# Keras arguments of fit/evaluate/predict that honggong does not implement (it says so).
+KERAS_ONLY = {"sample_weight": "every sample counts once (no weights)",
+              "class_weight": "every class counts once (no weights)",
+              "steps_per_epoch": "an epoch is always one pass over x",
+              "validation_steps": "validation always uses all of validation_data",
+              "validation_batch_size": "validation uses batches of max(batch_size, 1024)",
+              "validation_freq": "validation runs after every epoch",
+              "steps": "predict/evaluate always go over all of x"}
+
+
+def no_other_arguments(where, given, accepted):
+    """A clear error for keyword arguments ``where`` does not take: a Keras one honggong leaves
+    out (say so, and what honggong does instead) or a typo (the closest accepted name)."""
+    if not given:
+        return
+    name = sorted(given)[0]
+    if name in KERAS_ONLY:
+        raise HonggongTypeError(message(
+            f"{where}: Keras' argument `{name}` is not supported by honggong ({KERAS_ONLY[name]}).",
+            f"해결: {name}=를 빼고 호출하세요. honggong은 책의 코드에 필요한 인자만 구현합니다."))
+    guess = closest(name, accepted)
+    raise HonggongTypeError(message(
+        f"{where} got an unexpected keyword argument `{name}`."
+        + (f" Did you mean `{guess}`?" if guess else "") + f" Accepted: {', '.join(accepted)}.",
+        f"해결: 인자 이름의 철자를 확인하세요{f' (예: {guess}=...)' if guess else ''}."))
 
 
 def number(value, name, low=None, high=None, where="", low_inclusive=True, high_inclusive=True):

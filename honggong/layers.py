@@ -90,8 +90,14 @@ class Layer:
     def __init__(self, name=None, trainable=True, dtype=None, input_shape=None, input_dim=None,
                  batch_input_shape=None, **kwargs):
         if kwargs:
-            raise HonggongTypeError(f"{type(self).__name__} got unexpected keyword argument(s) "
-                            f"{sorted(kwargs)}. 인자 이름의 철자를 확인하세요.")
+            raise HonggongTypeError(message(
+                f"{type(self).__name__} got unexpected keyword argument(s) {sorted(kwargs)}.",
+                "해결: 인자 이름의 철자를 확인하세요."))
+        if name is not None and not isinstance(name, str):
+            raise HonggongTypeError(message(
+                f"{type(self).__name__} expected name to be a string, received {name!r}. (A layer's "
+                f"first argument is its setting, e.g. Dense(units); Flatten takes no size.)",
+                "해결: name='hidden'처럼 문자열을 주거나 빼세요. Flatten()은 괄호만 씁니다."))
         self.name = name or unique_name(to_snake_case(type(self).__name__))
         self.trainable = trainable
         self.built = False

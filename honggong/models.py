@@ -93,6 +93,11 @@ def _check_lengths(x, y, what="x"):
             "해결: 입력과 정답(타깃)의 개수가 다릅니다. 같은 순서로 짝지어진 배열인지 확인하세요."))
 
 
+_FIT_ARGS = ("x", "y", "batch_size", "epochs", "verbose", "callbacks", "validation_split",
+             "validation_data", "shuffle", "initial_epoch")
+_EVALUATE_ARGS = ("x", "y", "batch_size", "verbose", "return_dict", "callbacks")
+
+
 def _batch_size(batch_size, where, n):
     """batch_size as Keras takes it: None means 32, else an int >= 1; never more than n."""
     batch_size = 32 if batch_size is None else checks.integer(batch_size, "batch_size", 1, where=where)
@@ -441,7 +446,7 @@ class Sequential:
 
     # ---- fit ----------------------------------------------------------------------------
     def fit(self, x=None, y=None, batch_size=32, epochs=1, verbose="auto", callbacks=None,
-            validation_split=0.0, validation_data=None, shuffle=True, initial_epoch=0):
+            validation_split=0.0, validation_data=None, shuffle=True, initial_epoch=0, **other):
         """Train for ``epochs`` passes over (x, y). Returns a History (``history.history`` dict).
 
         ``validation_split`` holds out the LAST fraction of x, y (before shuffling), as Keras does.
@@ -449,6 +454,7 @@ class Sequential:
         the data is one batch of all samples; epochs <= initial_epoch trains nothing and, unlike
         Keras, warns once. Learner mistakes are checked first (honggong.checks, docs/MISTAKES.md).
         """
+        checks.no_other_arguments("fit", other, _FIT_ARGS)
         x_dtype = getattr(x, "dtype", np.dtype(float))
         x = _as_float_array(x, "x")
         y = checks.targets(y, "fit", len(x))
@@ -575,8 +581,9 @@ class Sequential:
 
     # ---- evaluate / predict ------------------------------------------------------------
     def evaluate(self, x=None, y=None, batch_size=32, verbose="auto", return_dict=False,
-                 callbacks=None, _fit_call=False):
+                 callbacks=None, _fit_call=False, **other):
         """Loss and metrics on (x, y): a float loss, or [loss, metric1, ...] (dict if return_dict)."""
+        checks.no_other_arguments("evaluate", other, _EVALUATE_ARGS)
         x = _as_float_array(x, "x")
         if not _fit_call:
             y = checks.targets(y, "evaluate", len(x))
@@ -615,8 +622,9 @@ class Sequential:
         return callbacks_module.CallbackList(callbacks, add_progbar=verbose != 0, model=self,
                                              verbose=verbose, epochs=1, steps=steps)
 
-    def predict(self, x, batch_size=32, verbose="auto", callbacks=None):
+    def predict(self, x, batch_size=32, verbose="auto", callbacks=None, **other):
         """Outputs of the model for x, computed in batches, as one float32 array."""
+        checks.no_other_arguments("predict", other, ("x", "batch_size", "verbose", "callbacks"))
         x = _as_float_array(x, "x")
         _check_finite(x, "x")
         batch_size = _batch_size(batch_size, "predict", len(x))

@@ -467,3 +467,29 @@ def test_evaluate_with_nan_targets():
     y = y.astype(np.float32)
     y[3] = np.nan
     raises(lambda: classifier().evaluate(x, y, verbose=0), "y contains 1 NaN", "sample index 3")
+
+
+@pytest.mark.parametrize("method, kw, phrases", [
+    ("fit", {"class_weight": {0: 2.0}}, ["`class_weight` is not supported", "every class counts once"]),
+    ("fit", {"sample_weight": np.ones(20)}, ["`sample_weight` is not supported"]),
+    ("fit", {"steps_per_epoch": 5}, ["`steps_per_epoch` is not supported"]),
+    ("fit", {"epoch": 5}, ["unexpected keyword argument `epoch`", "Did you mean `epochs`"]),
+    ("fit", {"validation_date": None}, ["Did you mean `validation_data`"]),
+    ("evaluate", {"sample_weight": np.ones(20)}, ["`sample_weight` is not supported"]),
+    ("predict", {"steps": 2}, ["`steps` is not supported"]),
+])
+def test_keras_arguments_honggong_leaves_out_and_typos(method, kw, phrases):
+    x, y = data(20)
+    args = (x,) if method == "predict" else (x, y)
+    raises(lambda: getattr(classifier(), method)(*args, verbose=0, **kw), *phrases)
+
+
+@pytest.mark.parametrize("make, phrases", [
+    (lambda: callbacks.EarlyStopping(patience="2"), ["`patience` expected an integer", "'2'"]),
+    (lambda: callbacks.EarlyStopping(patience=-1), ["`patience` expected an integer >= 0"]),
+    (lambda: callbacks.EarlyStopping(monitor=["val_loss"]), ["`monitor` expected a string"]),
+    (lambda: callbacks.ReduceLROnPlateau(factor="0.5"), ["`factor` expected a number"]),
+    (lambda: layers.Flatten(784), ["Flatten expected name to be a string, received 784"]),
+])
+def test_callback_and_layer_arguments(make, phrases):
+    raises(make, *phrases)
