@@ -4,6 +4,9 @@ HonggongError with the facts and a "해결:" line — never a raw numpy/Python/O
 Hypothesis feeds random shapes, dtypes, NaN/inf, empty arrays and odd argument types. The runs are
 deterministic (derandomize=True, no example database), so CI does not flake; KeyboardInterrupt and
 MemoryError are not caught (they stay what they are). Issue 11, "Properties, not just cases".
+Note: Hypothesis also draws constants found in the imported local modules (cached in .hypothesis/,
+git-ignored), so the examples depend on which test files ran before; a fixed suite in a fixed
+order (CI) always gets the same ones. docs/MISTAKES.md lists what this test found.
 """
 import contextlib
 import io
