@@ -162,6 +162,7 @@ class CallbackList(Callback):
             self.callbacks.append(self._progbar)
         self.set_model(model)
         self.set_params(params)
+        self._batch_hooks = {}
 
     def set_params(self, params):
         self.params = params
@@ -186,9 +187,28 @@ class CallbackList(Callback):
 
     def append(self, callback):
         self.callbacks.append(_check_callback(callback))
+        self._batch_hooks = {}
+
+    def _hooked(self, hook):
+        """The callbacks whose batch ``hook`` does something, in list order (found once per fit).
+
+        A callback counts when its class overrides the base ``Callback``'s no-op for ``hook`` or
+        for its Keras-2 name (``on_batch_end`` for ``on_train_batch_end``), or when the instance
+        itself holds the hook (``LambdaCallback`` and ``cb.on_train_batch_end = f`` do that).
+        The others are not called every batch: calling a no-op 1,500 times an epoch is the
+        only effect skipping them has.
+        """
+        if hook not in self._batch_hooks:
+            names = (hook,) + _KERAS_2_NAMES.get(hook, ())
+            self._batch_hooks[hook] = [
+                cb for cb in self.callbacks
+                if any(name in vars(cb) or getattr(type(cb), name) is not getattr(Callback, name)
+                       for name in names)]
+        return self._batch_hooks[hook]
 
     # The dispatchers: one loop each. ``logs or {}`` so a callback never receives None.
     def on_train_begin(self, logs=None):
+        self._batch_hooks = {}
         for cb in self.callbacks:
             cb.on_train_begin(logs or {})
 
@@ -206,15 +226,18 @@ class CallbackList(Callback):
             cb.on_epoch_end(epoch, logs)
 
     def on_train_batch_begin(self, batch, logs=None):
-        for cb in self.callbacks:
+        for cb in self._hooked("on_train_batch_begin"):
             cb.on_train_batch_begin(batch, logs or {})
 
     def on_train_batch_end(self, batch, logs=None):
-        logs = _pythonify_logs(logs)
-        for cb in self.callbacks:
+        hooked = self._hooked("on_train_batch_end")
+        if hooked:
+            logs = _pythonify_logs(logs)
+        for cb in hooked:
             cb.on_train_batch_end(batch, logs)
 
     def on_test_begin(self, logs=None):
+        self._batch_hooks = {}
         for cb in self.callbacks:
             cb.on_test_begin(logs or {})
 
@@ -223,15 +246,18 @@ class CallbackList(Callback):
             cb.on_test_end(logs or {})
 
     def on_test_batch_begin(self, batch, logs=None):
-        for cb in self.callbacks:
+        for cb in self._hooked("on_test_batch_begin"):
             cb.on_test_batch_begin(batch, logs or {})
 
     def on_test_batch_end(self, batch, logs=None):
-        logs = _pythonify_logs(logs)
-        for cb in self.callbacks:
+        hooked = self._hooked("on_test_batch_end")
+        if hooked:
+            logs = _pythonify_logs(logs)
+        for cb in hooked:
             cb.on_test_batch_end(batch, logs)
 
     def on_predict_begin(self, logs=None):
+        self._batch_hooks = {}
         for cb in self.callbacks:
             cb.on_predict_begin(logs or {})
 
@@ -240,12 +266,16 @@ class CallbackList(Callback):
             cb.on_predict_end(logs or {})
 
     def on_predict_batch_begin(self, batch, logs=None):
-        for cb in self.callbacks:
+        for cb in self._hooked("on_predict_batch_begin"):
             cb.on_predict_batch_begin(batch, logs or {})
 
     def on_predict_batch_end(self, batch, logs=None):
-        for cb in self.callbacks:
+        for cb in self._hooked("on_predict_batch_end"):
             cb.on_predict_batch_end(batch, logs or {})
+
+
+_KERAS_2_NAMES = {"on_train_batch_begin": ("on_batch_begin",),
+                  "on_train_batch_end": ("on_batch_end",)}
 
 
 def _pythonify_logs(logs):

@@ -12,6 +12,7 @@ Layer names are given like Keras: ``dense``, ``dense_1``, ``dense_2`` ... counte
 for the whole Python session. ``reset_names()`` restarts the counting (like
 ``keras.backend.clear_session()``), which keeps notebook outputs deterministic.
 """
+import math
 import re
 import warnings
 
@@ -66,7 +67,7 @@ def _shape_str(shape):
 def _matmul_into(a, b, out):
     """out[...] = a @ b, without a temporary when the dtypes agree (the float32 training path)."""
     if a.dtype == b.dtype == out.dtype:
-        np.dot(a, b, out=out)
+        np.matmul(a, b, out=out)       # np.dot(out=) would first fill `out` with zeros
     else:
         out[...] = a @ b
 
@@ -433,7 +434,7 @@ class Flatten(Layer):
 
     def forward(self, x, training=False):
         self.x_shape = x.shape
-        return x.reshape(x.shape[0], int(np.prod(x.shape[1:], dtype=np.int64)))
+        return x.reshape(x.shape[0], math.prod(x.shape[1:]))
 
     def backward(self, dy):
         return dy.reshape(self.x_shape)
