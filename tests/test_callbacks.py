@@ -518,3 +518,27 @@ def test_reduce_lr_cooldown_and_min_lr():
     assert model.optimizer.learning_rate == pytest.approx(0.02)
     with pytest.raises(HonggongError, match="factor >= 1.0"):
         cb.ReduceLROnPlateau(factor=1.5)
+
+
+def test_batch_hooks_go_only_to_callbacks_that_override_them():
+    """CallbackList skips base-class no-op batch hooks (fit calls them 1,500 times an epoch);
+    a class override, the Keras-2 name or an instance attribute each count."""
+    class Old(cb.Callback):
+        def on_batch_end(self, batch, logs=None):
+            pass
+
+    class New(cb.Callback):
+        def on_train_batch_begin(self, batch, logs=None):
+            pass
+
+    instance = cb.Callback()
+    instance.on_train_batch_end = lambda batch, logs=None: None
+    lam = cb.LambdaCallback(on_train_batch_begin=lambda b, logs: None)
+    history, old, new = cb.History(), Old(), New()
+    cbs = cb.CallbackList([history, old, new, instance, lam, cb.Callback()])
+    assert cbs._hooked("on_train_batch_begin") == [new, lam]
+    assert cbs._hooked("on_train_batch_end") == [old, instance]
+    assert cbs._hooked("on_test_batch_end") == []
+    late = New()
+    cbs.append(late)
+    assert cbs._hooked("on_train_batch_begin") == [new, lam, late]
