@@ -150,8 +150,10 @@ def no_other_arguments(where, given, accepted):
         f"해결: 인자 이름의 철자를 확인하세요{f' (예: {guess}=...)' if guess else ''}."))
 
 
-def number(value, name, low=None, high=None, where="", low_inclusive=True, high_inclusive=True):
-    """``value`` as a finite float inside [low, high] (bounds optional), else a clear error."""
+def number(value, name, low=None, high=None, where="", low_inclusive=True, high_inclusive=True,
+           korean_hint=None):
+    """``value`` as a float inside [low, high] (bounds optional; NaN refused), else a clear error.
+    ``korean_hint`` replaces the generic fix line of the range error."""
     prefix = f"{where}: " if where else ""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise HonggongTypeError(message(
@@ -165,7 +167,7 @@ def number(value, name, low=None, high=None, where="", low_inclusive=True, high_
         span = f"{lo_b}{low if low is not None else '-inf'}, {high if high is not None else 'inf'}{hi_b}"
         raise HonggongError(message(
             f"{prefix}argument `{name}` expected a number in {span}, received {value}.",
-            f"해결: {name}를 {span} 범위 안의 값으로 주세요."))
+            korean_hint or f"해결: {name}를 {span} 범위 안의 값으로 주세요."))
     return value
 
 

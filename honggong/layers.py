@@ -321,6 +321,32 @@ def Input(shape=None, batch_size=None, name=None, dtype=None, batch_shape=None):
 # ---------------------------------------------------------------------------------------------
 # Dense
 # ---------------------------------------------------------------------------------------------
+def _activation_argument(activation, where):
+    """The ``activation=`` argument of Dense/Activation. An activation layer object (``ReLU()``,
+    ``LeakyReLU(0.2)``, ``Softmax()``, ``Activation("tanh")``) is a callable in Keras and works
+    there, so here it gives its activation function. A layer class (``keras.layers.ReLU``
+    without parentheses) or another layer (``Dense(3)``) is refused: Keras would call it on the
+    tensor and fail later, far from the mistake."""
+    if isinstance(activation, Activation):
+        return activation.activation
+    is_class = isinstance(activation, type) and issubclass(activation, Layer)
+    if is_class or isinstance(activation, Layer):
+        cls = activation if is_class else type(activation)
+        received = f"the layer class {cls.__name__}" if is_class else f"a {cls.__name__} layer"
+        if is_class and issubclass(cls, Activation):
+            name = {"LeakyReLU": "leaky_relu", "Softmax": "softmax"}.get(cls.__name__, "relu")
+            layer = f"{cls.__name__}()" if cls is not Activation else "Activation('relu')"
+            fix = (f"해결: 괄호를 붙여 층 객체로 주거나(activation=keras.layers.{layer}) "
+                   f"이름으로 주세요(activation='{name}').")
+        else:
+            fix = ("해결: activation에는 'relu' 같은 이름을 주세요. 층은 Sequential([...])에 "
+                   "따로 쌓습니다.")
+        raise HonggongTypeError(message(
+            f"{where}: argument `activation` expected a name such as 'relu', a function or an "
+            f"activation layer object such as ReLU(), received {received}.", fix))
+    return activation
+
+
 class Dense(Layer):
     """Fully connected layer.
 
@@ -340,7 +366,7 @@ class Dense(Layer):
                 f"Dense expected units to be a positive integer, received units={units!r}.",
                 "해결: 뉴런 개수는 1 이상의 정수여야 합니다. 예: Dense(100)"))
         self.units = int(units)
-        self.activation = activations.get(activation)
+        self.activation = activations.get(_activation_argument(activation, "Dense"))
         self.use_bias = use_bias
         self.kernel_initializer = kernel_initializer
         self.bias_initializer = bias_initializer
@@ -449,7 +475,7 @@ class Activation(Layer):
 
     def __init__(self, activation, **kwargs):
         super().__init__(**kwargs)
-        self.activation = activations.get(activation)
+        self.activation = activations.get(_activation_argument(activation, "Activation"))
 
     def forward(self, x, training=False):
         self.x = x

@@ -222,14 +222,15 @@ class Optimizer:
                 f"gradient_accumulation_steps={gradient_accumulation_steps}.",
                 "해결: 이 교재의 옵티마이저는 이 기능을 지원하지 않습니다. 인자를 빼세요."))
         self.name = name if name is not None else type(self).__name__.lower()
-        self.weight_decay = weight_decay
-        self.clipnorm = clipnorm
-        self.clipvalue = clipvalue
-        self.global_clipnorm = global_clipnorm
+        self.weight_decay = _hyperparameter(self, "weight_decay", weight_decay, optional=True)
+        self.clipnorm = _hyperparameter(self, "clipnorm", clipnorm, optional=True)
+        self.clipvalue = _hyperparameter(self, "clipvalue", clipvalue, optional=True)
+        self.global_clipnorm = _hyperparameter(self, "global_clipnorm", global_clipnorm, optional=True)
         self.use_ema = use_ema
         self.ema_momentum = ema_momentum
         self.ema_overwrite_frequency = ema_overwrite_frequency
-        self.loss_scale_factor = loss_scale_factor
+        self.loss_scale_factor = _hyperparameter(self, "loss_scale_factor", loss_scale_factor,
+                                                 optional=True)
         self.gradient_accumulation_steps = gradient_accumulation_steps
         self.learning_rate = learning_rate
         if not callable(self._learning_rate) and not self._learning_rate > 0:
@@ -498,12 +499,36 @@ def _takes_an_argument(fn):
         return False
 
 
-def _check_unit_interval(name, value):
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-        raise HonggongError(message(
-            f"`{name}` must be a float between [0, 1]. Received: {name}={value!r}.",
-            f"해결: {name} 값은 0과 1 사이여야 합니다 (보통 0.9)."))
-    return float(value)
+# The range of each hyperparameter: (low, high, low included, high included, the fix line).
+# beta/rho = 1 would freeze a moving average (Adam divides by 1 − β₁ᵗ = 0); epsilon = 0 lets
+# a zero √v divide by zero. Keras checks only SGD's momentum; the other ranges follow its formulas.
+_RANGES = {
+    "beta_1": (0.0, 1.0, True, False, "beta_1 값은 0 이상 1 미만이어야 합니다 (Keras 기본값 beta_1=0.9)."),
+    "beta_2": (0.0, 1.0, True, False, "beta_2 값은 0 이상 1 미만이어야 합니다 (Keras 기본값 beta_2=0.999)."),
+    "rho": (0.0, 1.0, True, False, "rho 값은 0 이상 1 미만이어야 합니다 (Keras 기본값 rho=0.9)."),
+    "momentum": (0.0, 1.0, True, True, "momentum 값은 0 이상 1 이하여야 합니다 (보통 0.9, 모멘텀 없이는 0)."),
+    "epsilon": (0.0, math.inf, False, False,
+                "epsilon은 0으로 나누기를 막는 작은 양수입니다 (Keras 기본값 epsilon=1e-7)."),
+    "initial_accumulator_value": (0.0, math.inf, True, False,
+                                  "기울기 제곱의 누적값은 0 이상에서 시작합니다 (Keras 기본값 0.1)."),
+    "weight_decay": (0.0, math.inf, True, False,
+                     "weight_decay 값은 0 이상이어야 합니다 (예: 0.004). 감쇠 없이 쓰려면 인자를 빼세요."),
+    "loss_scale_factor": (0.0, math.inf, False, False,
+                          "loss_scale_factor는 양수여야 합니다. 보통은 인자를 빼고 씁니다."),
+}
+for _clip in ("clipnorm", "clipvalue", "global_clipnorm"):
+    _RANGES[_clip] = (0.0, math.inf, False, False,
+                      f"{_clip} 값은 양수여야 합니다 (예: {_clip}=1.0). 클리핑 없이 쓰려면 인자를 빼세요.")
+
+
+def _hyperparameter(owner, name, value, optional=False):
+    """``value`` as a float inside the range of ``name`` (``_RANGES``), else a HonggongError with
+    the range and the fix; bool and str are refused (``checks.number``). ``optional``: None is kept."""
+    if optional and value is None:
+        return None
+    low, high, low_in, high_in, fix = _RANGES[name]
+    return checks.number(value, name, low, high, type(owner).__name__, low_in, high_in,
+                         korean_hint="해결: " + fix)
 
 
 # --------------------------------------------------------------------------------------------
@@ -515,7 +540,7 @@ class SGD(Optimizer):
 
     def __init__(self, learning_rate=0.01, momentum=0.0, nesterov=False, name="sgd", **kwargs):
         super().__init__(learning_rate=learning_rate, name=name, **kwargs)
-        self.momentum = _check_unit_interval("momentum", momentum)
+        self.momentum = _hyperparameter(self, "momentum", momentum)
         self.nesterov = bool(nesterov)
         self.slot_names = ("momentum",) if self.momentum != 0 else ()
 
@@ -552,9 +577,9 @@ class RMSprop(Optimizer):
     def __init__(self, learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-7, centered=False,
                  name="rmsprop", **kwargs):
         super().__init__(learning_rate=learning_rate, name=name, **kwargs)
-        self.rho = rho
-        self.momentum = momentum
-        self.epsilon = epsilon
+        self.rho = _hyperparameter(self, "rho", rho)
+        self.momentum = _hyperparameter(self, "momentum", momentum)
+        self.epsilon = _hyperparameter(self, "epsilon", epsilon)
         self.centered = centered
         self.slot_names = (("velocity",) + (("momentum",) if momentum > 0 else ())
                            + (("average_gradient",) if centered else ()))
@@ -603,13 +628,9 @@ class Adagrad(Optimizer):
     def __init__(self, learning_rate=0.001, initial_accumulator_value=0.1, epsilon=1e-7,
                  name="adagrad", **kwargs):
         super().__init__(learning_rate=learning_rate, name=name, **kwargs)
-        if initial_accumulator_value < 0:
-            raise HonggongError(message(
-                "expected initial_accumulator_value >= 0, received "
-                f"{initial_accumulator_value}.",
-                "해결: 기울기 제곱의 누적값은 음수에서 시작할 수 없습니다 (Keras 기본값 0.1)."))
-        self.initial_accumulator_value = initial_accumulator_value
-        self.epsilon = epsilon
+        self.initial_accumulator_value = _hyperparameter(
+            self, "initial_accumulator_value", initial_accumulator_value)
+        self.epsilon = _hyperparameter(self, "epsilon", epsilon)
 
     def initial_slot_value(self, slot_name):
         return self.initial_accumulator_value
@@ -641,9 +662,9 @@ class Adam(Optimizer):
     def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7,
                  amsgrad=False, name="adam", **kwargs):
         super().__init__(learning_rate=learning_rate, name=name, **kwargs)
-        self.beta_1 = beta_1
-        self.beta_2 = beta_2
-        self.epsilon = epsilon
+        self.beta_1 = _hyperparameter(self, "beta_1", beta_1)
+        self.beta_2 = _hyperparameter(self, "beta_2", beta_2)
+        self.epsilon = _hyperparameter(self, "epsilon", epsilon)
         self.amsgrad = amsgrad
         self.slot_names = ("momentum", "velocity") + (("velocity_hat",) if amsgrad else ())
 
@@ -708,9 +729,9 @@ class Nadam(Optimizer):
     def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7,
                  name="nadam", **kwargs):
         super().__init__(learning_rate=learning_rate, name=name, **kwargs)
-        self.beta_1 = beta_1
-        self.beta_2 = beta_2
-        self.epsilon = epsilon
+        self.beta_1 = _hyperparameter(self, "beta_1", beta_1)
+        self.beta_2 = _hyperparameter(self, "beta_2", beta_2)
+        self.epsilon = _hyperparameter(self, "epsilon", epsilon)
         self.u_product = np.float32(1.0)    # Πₜ, updated once per apply() by prepare_step
         self._u_product_step = 0            # the t of the current Πₜ
 

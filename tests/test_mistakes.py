@@ -493,3 +493,68 @@ def test_keras_arguments_honggong_leaves_out_and_typos(method, kw, phrases):
 ])
 def test_callback_and_layer_arguments(make, phrases):
     raises(make, *phrases)
+
+
+# ---- optimizer hyperparameters out of range (checked in the constructor) ------------------
+@pytest.mark.parametrize("make, phrases", [
+    (lambda: optimizers.Adam(beta_1=1.5), ["Adam: argument `beta_1`", "[0.0, 1.0)", "received 1.5"]),
+    (lambda: optimizers.Adam(beta_1=1), ["`beta_1`", "[0.0, 1.0)", "received 1.0"]),
+    (lambda: optimizers.Adam(beta_2=-0.1), ["`beta_2`", "[0.0, 1.0)", "received -0.1"]),
+    (lambda: optimizers.Adam(epsilon=-1), ["`epsilon`", "(0.0, inf)", "received -1.0"]),
+    (lambda: optimizers.Adam(epsilon=0), ["`epsilon`", "(0.0, inf)", "received 0.0"]),
+    (lambda: optimizers.Nadam(beta_2=1.0), ["Nadam: argument `beta_2`", "[0.0, 1.0)"]),
+    (lambda: optimizers.AdamW(weight_decay=-0.004), ["AdamW: argument `weight_decay`", "[0.0, inf)"]),
+    (lambda: optimizers.RMSprop(rho="0.9"), ["RMSprop: argument `rho` expected a number", "'0.9'"]),
+    (lambda: optimizers.RMSprop(rho=1.0), ["`rho`", "[0.0, 1.0)", "received 1.0"]),
+    (lambda: optimizers.RMSprop(momentum=-0.5), ["RMSprop: argument `momentum`", "[0.0, 1.0]"]),
+    (lambda: optimizers.RMSprop(epsilon=float("nan")), ["`epsilon`", "received nan"]),
+    (lambda: optimizers.SGD(momentum=-1), ["SGD: argument `momentum`", "[0.0, 1.0]", "received -1.0"]),
+    (lambda: optimizers.SGD(momentum=True), ["`momentum` expected a number", "True (type bool)"]),
+    (lambda: optimizers.Adagrad(initial_accumulator_value=-1),
+     ["Adagrad: argument `initial_accumulator_value`", "[0.0, inf)", "received -1.0"]),
+    (lambda: optimizers.Adagrad(initial_accumulator_value="0.1"),
+     ["`initial_accumulator_value` expected a number"]),
+    (lambda: optimizers.SGD(weight_decay=-1), ["SGD: argument `weight_decay`", "[0.0, inf)"]),
+    (lambda: optimizers.SGD(clipnorm=0), ["`clipnorm`", "(0.0, inf)", "received 0.0"]),
+    (lambda: optimizers.Adam(clipvalue=-1), ["`clipvalue`", "(0.0, inf)", "received -1.0"]),
+    (lambda: optimizers.Adam(global_clipnorm="1"), ["`global_clipnorm` expected a number"]),
+])
+def test_optimizer_hyperparameter_out_of_range_is_an_error(make, phrases):
+    raises(make, *phrases)
+
+
+def test_optimizer_hyperparameters_in_range_are_kept():
+    opt = optimizers.SGD(momentum=np.float32(0.5), clipnorm=1, weight_decay=0)
+    assert (opt.momentum, opt.clipnorm, opt.weight_decay) == (0.5, 1.0, 0.0)
+    adam = optimizers.Adam(beta_1=0, beta_2=0.5, epsilon=1e-8)
+    assert (adam.beta_1, adam.beta_2, adam.epsilon) == (0.0, 0.5, 1e-8)
+    assert optimizers.RMSprop(rho=0.0, momentum=1).momentum == 1.0
+
+
+# ---- a layer as Dense's activation ---------------------------------------------------------
+@pytest.mark.parametrize("activation, phrases", [
+    (layers.ReLU, ["the layer class ReLU", "activation=keras.layers.ReLU()", "activation='relu'"]),
+    (layers.Softmax, ["the layer class Softmax", "activation='softmax'"]),
+    (layers.Dense, ["the layer class Dense"]),
+    (lambda: layers.Dense(3), ["received a Dense layer"]),
+])
+def test_a_layer_class_or_a_non_activation_layer_as_activation_is_an_error(activation, phrases):
+    if not isinstance(activation, type):
+        activation = activation()
+    raises(lambda: layers.Dense(4, activation=activation), "Dense: argument `activation`", *phrases)
+
+
+def test_an_activation_layer_object_as_activation_works_like_its_name():
+    x = np.linspace(-2, 2, 12, dtype=np.float32).reshape(3, 4)
+    kernel = np.eye(4, 3, dtype=np.float32)
+    for activation, name in [(layers.ReLU(), "relu"), (layers.LeakyReLU(0.2), "leaky_relu"),
+                             (layers.Softmax(), "softmax"), (layers.Activation("tanh"), "tanh")]:
+        dense, ref = layers.Dense(3, activation=activation), layers.Dense(3, activation=name)
+        for d in (dense, ref):
+            d.build((None, 4))
+            d.set_weights([kernel, np.zeros(3, np.float32)])
+        np.testing.assert_array_equal(dense(x), ref(x))
+        assert dense.activation.name == name
+        assert type(dense.activation).__name__ != "CustomActivation"    # the exact derivative
+    assert layers.Dense(3, activation=layers.LeakyReLU(0.2)).get_config()["activation"]["config"] == \
+        {"name": "leaky_relu", "negative_slope": 0.2}

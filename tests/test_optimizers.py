@@ -411,7 +411,7 @@ def test_unknown_argument_is_an_error():
 
 
 def test_sgd_momentum_out_of_range():
-    with pytest.raises(HonggongError, match=r"between \[0, 1\]"):
+    with pytest.raises(HonggongError, match=r"`momentum` expected a number in \[0.0, 1.0\], received 1.5"):
         SGD(momentum=1.5)
 
 
