@@ -1,6 +1,6 @@
 """Activation functions with their derivatives (Keras 3 names and defaults).
 
-활성화 함수와 그 도함수입니다. 이름과 기본값은 Keras 3와 같습니다.
+활성화 함수와 그 도함수입니다. 이름과 기본값은 Keras 3과 같습니다.
 
 Two ways to use them::
 

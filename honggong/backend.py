@@ -2,8 +2,8 @@
 
 숫자 계산의 공통 설정입니다.
 
-- ``floatx()``: 기본 실수 자료형, Keras 3와 같이 ``"float32"``.
-- ``epsilon()``: 0으로 나누기·log(0)을 막는 작은 수, Keras 3와 같이 ``1e-7``.
+- ``floatx()``: 기본 실수 자료형, Keras 3과 같이 ``"float32"``.
+- ``epsilon()``: 0으로 나누기·log(0)을 막는 작은 수, Keras 3과 같이 ``1e-7``.
 - ``global_rng()``: 초기화(initializers)와 Dropout이 쓰는 numpy 난수 생성기.
   ``honggong.utils.set_random_seed(seed)``가 다시 시드를 정합니다.
 - ``floatx_scope("float64")``: 잠시 float64로 바꾸는 ``with`` 블록 (기울기 검사용).

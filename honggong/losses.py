@@ -1,6 +1,6 @@
 """Loss functions with Keras 3 formulas, defaults and names, plus their gradients.
 
-손실 함수입니다. 공식, 기본값, 이름은 Keras 3와 같습니다.
+손실 함수입니다. 공식, 기본값, 이름은 Keras 3과 같습니다.
 
     loss = losses.get("sparse_categorical_crossentropy")
     value = loss(y_true, y_pred)          # one float: the mean over the batch ("sum_over_batch_size")

@@ -1,4 +1,4 @@
-"""Sequential 모델: 층을 차례로 쌓고 compile → fit → evaluate → predict 합니다 (Keras 3와 같은 API).
+"""Sequential 모델: 층을 차례로 쌓고 compile → fit → evaluate → predict 합니다 (Keras 3과 같은 API).
 
 One training step on a batch (x, y):
 

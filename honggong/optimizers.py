@@ -1,4 +1,4 @@
-"""옵티마이저: 그레이디언트로 가중치를 한 스텝 고치는 규칙들 (Keras 3와 같은 공식과 기본값).
+"""옵티마이저: 기울기로 가중치를 한 스텝 고치는 규칙들 (Keras 3과 같은 공식과 기본값).
 
     opt = Adam()                      # learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7
     opt.apply(grads, params)          # params를 제자리(in place)에서 고칩니다
@@ -167,7 +167,7 @@ def moving_average(average, value, beta, out):
 # gradient clipping
 # --------------------------------------------------------------------------------------------
 def clip_by_norm(grad, clipnorm):
-    """g ← g · c / max(‖g‖, c)   — 길이가 c보다 긴 그레이디언트만 길이 c로 줄입니다 (방향은 그대로)."""
+    """g ← g · c / max(‖g‖, c)   — 길이가 c보다 긴 기울기만 길이 c로 줄입니다 (방향은 그대로)."""
     norm = np.sqrt(np.sum(np.square(grad)))
     return grad * grad.dtype.type(clipnorm) / np.maximum(norm, grad.dtype.type(clipnorm))
 
@@ -175,7 +175,7 @@ def clip_by_norm(grad, clipnorm):
 def clip_by_global_norm(grads, clipnorm):
     """‖G‖ = √(Σᵢ ‖gᵢ‖²);  gᵢ ← gᵢ · c · min(1/‖G‖, 1/c)
 
-    모든 그레이디언트를 한 벡터로 보고, 전체 길이가 c를 넘을 때만 같은 비율로 줄입니다.
+    모든 기울기를 한 벡터로 보고, 전체 길이가 c를 넘을 때만 같은 비율로 줄입니다.
     (‖G‖가 inf/NaN이면 결과도 NaN이 되어 문제를 숨기지 않습니다.)
     """
     global_norm = np.sqrt(sum(np.sum(np.square(g), dtype=np.float64) for g in grads))
@@ -214,7 +214,7 @@ class Optimizer:
                 "Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set. "
                 f"Received: clipnorm={clipnorm}, clipvalue={clipvalue}, "
                 f"global_clipnorm={global_clipnorm}.",
-                "해결: 그레이디언트 클리핑 방법은 하나만 고르세요."))
+                "해결: 기울기 클리핑 방법은 하나만 고르세요."))
         if use_ema or gradient_accumulation_steps:
             raise HonggongError(message(
                 "honggong does not implement `use_ema` or `gradient_accumulation_steps`; expected "
@@ -342,7 +342,7 @@ class Optimizer:
             raise HonggongError(message(
                 "No gradients provided for any variable: expected at least one array, "
                 "received only None.",
-                "해결: 그레이디언트가 하나도 없습니다. 손실이 파라미터에 연결되어 있는지 확인하세요."))
+                "해결: 기울기가 하나도 없습니다. 손실이 파라미터에 연결되어 있는지 확인하세요."))
         if len(index) < len(grads):          # parameters without a gradient are left as they are
             grads, params = [grads[i] for i in index], [params[i] for i in index]
         if self.loss_scale_factor is not None:
@@ -435,7 +435,7 @@ class Optimizer:
                 raise HonggongError(message(
                     f"Gradient {i} has shape {g.shape} but its parameter has shape {p.shape}: "
                     "expected equal shapes.",
-                    "해결: 그레이디언트는 파라미터와 모양이 같아야 합니다."))
+                    "해결: 기울기는 파라미터와 모양이 같아야 합니다."))
             out.append(g)
         missing = [i for i, g in enumerate(out) if g is None]
         if missing and len(missing) < len(out):

@@ -1,4 +1,6 @@
-"""One spelling per term over every notebook source and quiz bank (docs/GLOSSARY.md is the table)."""
+"""One spelling per term over every notebook source, quiz bank and the Korean text of the package's
+string literals and docstrings (docs/GLOSSARY.md is the table)."""
+import ast
 import re
 from pathlib import Path
 
@@ -7,6 +9,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = ROOT / "docs" / "GLOSSARY.md"
 TEXTS = sorted((ROOT / "notebooks").glob("*.md")) + sorted((ROOT / "honggong" / "quiz" / "banks").glob("*.json"))
+# honggong's own text a learner reads: error messages, docstrings shown by help() (string literals only)
+PACKAGE = sorted((ROOT / "honggong").rglob("*.py"))
+HANGUL = re.compile("[\uac00-\ud7a3]")
 NOTE_NUMBER = re.compile(r"노트\s*\(?\s*00[0-4]")
 
 
@@ -68,3 +73,26 @@ def test_one_spelling_per_term(path):
 def test_notes_are_not_cited_by_file_number(path):
     hits = [m.group(0) for m in NOTE_NUMBER.finditer(path.read_text(encoding="utf-8"))]
     assert not hits, f"{path.name} points at a study note by number {hits}: frame it as 흔한 오해 instead"
+
+
+def korean_strings(source):
+    """(line, text) of every string literal with Hangul in Python ``source``: docstrings, messages and
+    the constant parts of f-strings (comments are not read: a learner does not see them)."""
+    return [(node.lineno, node.value) for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and HANGUL.search(node.value)]
+
+
+def test_korean_strings_reads_docstrings_messages_and_f_strings():
+    source = '''"""모듈 기울기"""\n# 주석 그레이디언트\ndef f(x):\n    raise E(f"{x} 해결: 그레이디언트")\n'''
+    assert korean_strings(source) == [(1, "모듈 기울기"), (4, " 해결: 그레이디언트")]
+
+
+@pytest.mark.parametrize("path", PACKAGE, ids=[str(p.relative_to(ROOT)) for p in PACKAGE])
+def test_one_spelling_per_term_in_the_package(path):
+    problems = []
+    for line, text in korean_strings(path.read_text(encoding="utf-8")):
+        for preferred, avoided_terms, allowed in ROWS:
+            for avoided in avoided_terms:
+                for where in avoided_uses(text, avoided, allowed):
+                    problems.append(f"line {line}: {avoided!r} → {preferred!r}: …{where}…")
+    assert not problems, f"{path.relative_to(ROOT)}: docs/GLOSSARY.md says\n" + "\n".join(problems)
