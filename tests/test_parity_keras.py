@@ -1,8 +1,9 @@
 """honggong against real Keras 3 (torch backend), on every CI run.
 
 The same optimizer settings, losses, activations and a few ``train_on_batch`` steps of the book's model
-run in both libraries from the same numbers; the results must agree to float32 rounding. This is the
-test form of benchmarks/parity_keras.py (which also prints a report); Keras is installed by the
+run in both libraries from the same numbers; the results must agree to float32 rounding. The helpers here
+(``optimizer_errors``, ``loss_errors``, ``activation_errors``, ``train_on_batch_pair``) are also what
+benchmarks/parity_keras.py prints as a report; Keras is installed by the
 ``bridge`` extra (``./dev setup``, ``.ci/run``). Without Keras this test FAILS (it is never skipped):
 the claim "the book's Keras code runs unchanged, with Keras' results" needs Keras to be checked.
 
@@ -113,20 +114,29 @@ def run_pair(class_name, kwargs, start, grad_fn):
     return param_err, max(scaled_err(hg_state[k], ks_state[k]) for k in ks_state)
 
 
-@pytest.mark.parametrize("class_name, kwargs", OPTIMIZER_CASES,
-                         ids=[f"{c}-{'-'.join(f'{k}={v}' for k, v in kw.items())}" for c, kw in OPTIMIZER_CASES])
-def test_optimizer_matches_keras_after_50_steps(class_name, kwargs):
+def case_label(class_name, kwargs):
+    """'SGD-learning_rate=0.1-momentum=0.9': the test id, and the row name of the report."""
+    return "-".join([class_name] + [f"{k}={v}" for k, v in kwargs.items()])
+
+
+def optimizer_errors(class_name, kwargs):
+    """{"random": (parameter error, state error), "surface": (...)} after STEPS steps in both
+    libraries: on a fixed sequence of random gradients for a (4, 3) and a (3,) parameter, and on the
+    textbook surface f = x²/20 + y² from (-7, 2), where the gradients depend on the path taken."""
     rng = np.random.default_rng(0)
     start = [rng.normal(size=(4, 3)), rng.normal(size=3)]
     grads = [[rng.normal(size=(4, 3)).astype(np.float32), rng.normal(size=3).astype(np.float32)]
              for _ in range(STEPS)]
-    tol = TOLERANCE
-    param_err, state_err = run_pair(class_name, kwargs, start, lambda step, params: grads[step])
-    assert param_err <= tol and state_err <= tol, (param_err, state_err)
-    # the textbook surface f = x²/20 + y² from (-7, 2): gradients depend on the path taken
     surface = lambda step, params: [np.array([params[0][0] / 10, 2 * params[0][1]], np.float32)]
-    param_err, state_err = run_pair(class_name, kwargs, [np.array([-7.0, 2.0])], surface)
-    assert param_err <= tol and state_err <= tol, (param_err, state_err)
+    return {"random": run_pair(class_name, kwargs, start, lambda step, params: grads[step]),
+            "surface": run_pair(class_name, kwargs, [np.array([-7.0, 2.0])], surface)}
+
+
+@pytest.mark.parametrize("class_name, kwargs", OPTIMIZER_CASES,
+                         ids=[case_label(c, kw) for c, kw in OPTIMIZER_CASES])
+def test_optimizer_matches_keras_after_50_steps(class_name, kwargs):
+    for where, (param_err, state_err) in optimizer_errors(class_name, kwargs).items():
+        assert param_err <= TOLERANCE and state_err <= TOLERANCE, (where, param_err, state_err)
 
 
 # ------------------------------------------------------------------------------ losses
@@ -144,32 +154,44 @@ def _loss_cases():
             ("CategoricalCrossentropy", onehot, probs), ("SparseCategoricalCrossentropy", labels, probs)]
 
 
-@pytest.mark.parametrize("name, y_true, y_pred", _loss_cases(), ids=[c[0] for c in _loss_cases()])
-def test_loss_value_and_gradient_match_keras(name, y_true, y_pred):
+def loss_errors(name, y_true, y_pred):
+    """(value error, gradient error) of loss class `name`; Keras' gradient by torch autograd."""
     hg, ks = getattr(hg_losses, name)(), getattr(keras.losses, name)()
     pred = torch.tensor(y_pred, requires_grad=True)
     value = ks(torch.tensor(y_true), pred)
     value.backward()
-    assert scaled_err(hg(y_true, y_pred), value.item()) <= 1e-6
-    assert scaled_err(hg.gradient(y_true, y_pred), pred.grad.numpy()) <= 1e-6
+    return (scaled_err(hg(y_true, y_pred), value.item()),
+            scaled_err(hg.gradient(y_true, y_pred), pred.grad.numpy()))
+
+
+@pytest.mark.parametrize("name, y_true, y_pred", _loss_cases(), ids=[c[0] for c in _loss_cases()])
+def test_loss_value_and_gradient_match_keras(name, y_true, y_pred):
+    value_err, grad_err = loss_errors(name, y_true, y_pred)
+    assert value_err <= 1e-6 and grad_err <= 1e-6, (value_err, grad_err)
 
 
 # ------------------------------------------------------------------------------ activations
 ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "selu", "gelu", "softplus", "silu", "softmax")
 
 
-@pytest.mark.parametrize("name", ACTIVATIONS)
-def test_activation_forward_and_backward_match_keras(name):
+def activation_errors(name):
+    """(forward error, backward error) of activation `name`; Keras' vector-Jacobian product
+    dyᵀ·∂y/∂x by torch autograd."""
     rng = np.random.default_rng(2)
     x = rng.normal(scale=2.0, size=(6, 5)).astype(np.float32)
     dy = rng.normal(size=(6, 5)).astype(np.float32)
     act, ks = hg_activations.get(name), keras.activations.get(name)
     xt = torch.tensor(x, requires_grad=True)
     y_ks = ks(xt)
-    y_ks.backward(torch.tensor(dy))                      # vector-Jacobian product dyᵀ·∂y/∂x
+    y_ks.backward(torch.tensor(dy))
     y = act(x)
-    assert scaled_err(y, y_ks.detach().numpy()) <= 1e-6
-    assert scaled_err(act.backward(x, y, dy), xt.grad.numpy()) <= 2e-6
+    return scaled_err(y, y_ks.detach().numpy()), scaled_err(act.backward(x, y, dy), xt.grad.numpy())
+
+
+@pytest.mark.parametrize("name", ACTIVATIONS)
+def test_activation_forward_and_backward_match_keras(name):
+    forward_err, backward_err = activation_errors(name)
+    assert forward_err <= 1e-6 and backward_err <= 2e-6, (forward_err, backward_err)
 
 
 # ------------------------------------------------------------------------------ train_on_batch
@@ -179,14 +201,19 @@ def build(lib):
                            lib.layers.Dense(10, activation="softmax")])
 
 
-@pytest.mark.parametrize("name, kwargs", [("sgd", dict(learning_rate=0.1)), ("rmsprop", {}), ("adam", {}),
-                                          ("adagrad", dict(learning_rate=0.01))])
-def test_train_on_batch_of_the_books_model_matches_keras(name, kwargs):
-    """The book's 7-2 model, Keras' initial weights copied into honggong, 3 steps of batch 32."""
+TRAIN_ON_BATCH_CASES = [("sgd", dict(learning_rate=0.1)), ("rmsprop", {}), ("adam", {}),
+                        ("adagrad", dict(learning_rate=0.01))]
+
+
+def train_on_batch_pair(name, kwargs, steps=3):
+    """The book's 7-2 model in both libraries, Keras' initial weights copied into honggong, `steps`
+    train_on_batch calls of batch 32 with optimizer `name`. Returns (honggong, keras) pairs:
+    {"losses": (list, list), "accuracies": (list, list), "weights": [(h, k) per array],
+    "predictions": (h, k)}."""
     keras.utils.set_random_seed(0)
     rng = np.random.default_rng(0)
-    x = rng.random((3, 32, 28, 28), dtype=np.float32)
-    y = rng.integers(0, 10, size=(3, 32))
+    x = rng.random((steps, 32, 28, 28), dtype=np.float32)
+    y = rng.integers(0, 10, size=(steps, 32))
     reset_names()
     km, hm = build(keras), build(hg_keras)
     hm.set_weights(km.get_weights())
@@ -194,13 +221,26 @@ def test_train_on_batch_of_the_books_model_matches_keras(name, kwargs):
                loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     hm.compile(optimizer=type(hg_optimizers.get(name))(**kwargs),
                loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    for i in range(3):
+    losses, accuracies = ([], []), ([], [])
+    for i in range(steps):
         k_loss, k_acc = km.train_on_batch(x[i], y[i])
         h_loss, h_acc = hm.train_on_batch(x[i], y[i])
-        assert abs(h_loss - float(k_loss)) <= 1e-6 * abs(float(k_loss)) + 1e-7, (i, h_loss, float(k_loss))
-        assert h_acc == pytest.approx(float(k_acc), abs=1e-7)
+        for pair, h, k in ((losses, h_loss, k_loss), (accuracies, h_acc, k_acc)):
+            pair[0].append(float(h))
+            pair[1].append(float(k))
+    return {"losses": losses, "accuracies": accuracies,
+            "weights": list(zip(hm.get_weights(), km.get_weights())),
+            "predictions": (hm.predict(x[0], verbose=0), km.predict(x[0], verbose=0))}
+
+
+@pytest.mark.parametrize("name, kwargs", TRAIN_ON_BATCH_CASES)
+def test_train_on_batch_of_the_books_model_matches_keras(name, kwargs):
+    """The book's 7-2 model, Keras' initial weights copied into honggong, 3 steps of batch 32."""
+    run = train_on_batch_pair(name, kwargs)
+    for i, (h_loss, k_loss) in enumerate(zip(*run["losses"])):
+        assert abs(h_loss - k_loss) <= 1e-6 * abs(k_loss) + 1e-7, (i, h_loss, k_loss)
+    assert run["accuracies"][0] == pytest.approx(run["accuracies"][1], abs=1e-7)
     # weights: float32 sums in another order; Adam's g/√v enlarges that for weights with ~0 gradient
-    for h, k in zip(hm.get_weights(), km.get_weights()):
+    for h, k in run["weights"]:
         assert h.shape == k.shape and scaled_err(h, k) <= 2e-5
-    probs_h, probs_k = hm.predict(x[0], verbose=0), km.predict(x[0], verbose=0)
-    assert scaled_err(probs_h, probs_k) <= 1e-5
+    assert scaled_err(*run["predictions"]) <= 1e-5
