@@ -211,6 +211,11 @@ class Layer:
         """Sum of the regularizer penalties of this layer (0.0 without regularizers)."""
         return 0.0
 
+    def has_regularization(self):
+        """True if ``regularization_loss()`` can be non-zero: the model adds it to the loss only
+        then (a subclass that overrides ``regularization_loss`` counts)."""
+        return type(self).regularization_loss is not Layer.regularization_loss
+
     # ---- shapes and calling -------------------------------------------------------------
     def build(self, input_shape):
         """Create the weights for inputs of ``input_shape`` (batch dim included)."""
@@ -429,6 +434,10 @@ class Dense(Layer):
             if self.bias_regularizer is not None:
                 grads[1] += self.bias_regularizer.gradient(self.bias)
         return dz @ self.kernel.T if input_grad else None
+
+    def has_regularization(self):
+        return self.kernel_regularizer is not None or (
+            self.use_bias and self.bias_regularizer is not None)
 
     def regularization_loss(self):
         total = 0.0

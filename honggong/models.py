@@ -395,8 +395,7 @@ class Sequential:
         self._require_compiled("fit")
         self._ensure_built(x.shape)
         self._bind_flat()
-        self._reg_layers = [l for l in self._layers
-                            if type(l).regularization_loss is not Layer.regularization_loss]
+        self._reg_layers = [l for l in self._layers if l.has_regularization()]
         self._first_trainable = next((i for i, l in enumerate(self._layers)
                                       if l.trainable and l.trainable_weights), len(self._layers))
         self._fused = self._uses_fused_softmax()
@@ -615,8 +614,7 @@ class Sequential:
         return values[0] if len(values) == 1 else values
 
     def _reg_layers_now(self):
-        return [l for l in self._layers
-                if type(l).regularization_loss is not Layer.regularization_loss]
+        return [l for l in self._layers if l.has_regularization()]
 
     def _aux_callbacks(self, callbacks, verbose, steps):
         return callbacks_module.CallbackList(callbacks, add_progbar=verbose != 0, model=self,

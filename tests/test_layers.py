@@ -405,3 +405,17 @@ def test_dense_and_activation_layers_use_the_activation_objects():
     np.testing.assert_allclose(layers.LeakyReLU()(z), [[2.0, -0.3], [-0.9, 0.5]], rtol=1e-6)
     np.testing.assert_allclose(layers.Softmax(axis=0)(z).sum(axis=0), [1.0, 1.0], rtol=1e-6)
     assert layers.ReLU().get_config().keys() == {"name", "trainable", "dtype"}
+
+
+def test_has_regularization_only_with_a_regularizer():
+    """fit adds regularization_loss() to the loss only for layers that can give a non-zero one."""
+    class Penalized(layers.Layer):
+        def regularization_loss(self):
+            return 1.5
+
+    assert not layers.Dense(3).has_regularization()
+    assert layers.Dense(3, kernel_regularizer="l2").has_regularization()
+    assert layers.Dense(3, bias_regularizer="l2").has_regularization()
+    assert not layers.Dense(3, use_bias=False, bias_regularizer="l2").has_regularization()
+    assert not layers.Flatten().has_regularization()
+    assert Penalized().has_regularization()
