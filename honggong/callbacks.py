@@ -189,7 +189,7 @@ class CallbackList(Callback):
         self.callbacks.append(_check_callback(callback))
         self._batch_hooks = {}
 
-    def _hooked(self, hook):
+    def hooked(self, hook):
         """The callbacks whose batch ``hook`` does something, in list order (found once per fit).
 
         A callback counts when its class overrides the base ``Callback``'s no-op for ``hook`` or
@@ -226,11 +226,11 @@ class CallbackList(Callback):
             cb.on_epoch_end(epoch, logs)
 
     def on_train_batch_begin(self, batch, logs=None):
-        for cb in self._hooked("on_train_batch_begin"):
+        for cb in self.hooked("on_train_batch_begin"):
             cb.on_train_batch_begin(batch, logs or {})
 
     def on_train_batch_end(self, batch, logs=None):
-        hooked = self._hooked("on_train_batch_end")
+        hooked = self.hooked("on_train_batch_end")
         if hooked:
             logs = _pythonify_logs(logs)
         for cb in hooked:
@@ -246,11 +246,11 @@ class CallbackList(Callback):
             cb.on_test_end(logs or {})
 
     def on_test_batch_begin(self, batch, logs=None):
-        for cb in self._hooked("on_test_batch_begin"):
+        for cb in self.hooked("on_test_batch_begin"):
             cb.on_test_batch_begin(batch, logs or {})
 
     def on_test_batch_end(self, batch, logs=None):
-        hooked = self._hooked("on_test_batch_end")
+        hooked = self.hooked("on_test_batch_end")
         if hooked:
             logs = _pythonify_logs(logs)
         for cb in hooked:
@@ -266,11 +266,11 @@ class CallbackList(Callback):
             cb.on_predict_end(logs or {})
 
     def on_predict_batch_begin(self, batch, logs=None):
-        for cb in self._hooked("on_predict_batch_begin"):
+        for cb in self.hooked("on_predict_batch_begin"):
             cb.on_predict_batch_begin(batch, logs or {})
 
     def on_predict_batch_end(self, batch, logs=None):
-        for cb in self._hooked("on_predict_batch_end"):
+        for cb in self.hooked("on_predict_batch_end"):
             cb.on_predict_batch_end(batch, logs or {})
 
 

@@ -533,7 +533,8 @@ class Sequential:
                     self._report_nan(loss, epoch, step, steps)
                     self.stop_training = True
                     break
-                cbs.on_train_batch_end(step, self._metric_logs())   # every batch, as Keras
+                if cbs.hooked("on_train_batch_end"):   # every batch, as Keras, when any cb uses it
+                    cbs.on_train_batch_end(step, self._metric_logs())
                 if self.stop_training:
                     break
             logs = self._metric_logs()

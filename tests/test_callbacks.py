@@ -536,9 +536,9 @@ def test_batch_hooks_go_only_to_callbacks_that_override_them():
     lam = cb.LambdaCallback(on_train_batch_begin=lambda b, logs: None)
     history, old, new = cb.History(), Old(), New()
     cbs = cb.CallbackList([history, old, new, instance, lam, cb.Callback()])
-    assert cbs._hooked("on_train_batch_begin") == [new, lam]
-    assert cbs._hooked("on_train_batch_end") == [old, instance]
-    assert cbs._hooked("on_test_batch_end") == []
+    assert cbs.hooked("on_train_batch_begin") == [new, lam]
+    assert cbs.hooked("on_train_batch_end") == [old, instance]
+    assert cbs.hooked("on_test_batch_end") == []
     late = New()
     cbs.append(late)
-    assert cbs._hooked("on_train_batch_begin") == [new, lam, late]
+    assert cbs.hooked("on_train_batch_begin") == [new, lam, late]
