@@ -395,7 +395,7 @@ class Sequential:
         self._require_compiled("fit")
         self._ensure_built(x.shape)
         self._bind_flat()
-        self._reg_layers = [l for l in self._layers if l.has_regularization()]
+        self._reg_layers = self._reg_layers_now()
         self._first_trainable = next((i for i, l in enumerate(self._layers)
                                       if l.trainable and l.trainable_weights), len(self._layers))
         self._fused = self._uses_fused_softmax()
