@@ -585,11 +585,10 @@ class Sequential:
         """Loss and metrics on (x, y): a float loss, or [loss, metric1, ...] (dict if return_dict)."""
         checks.no_other_arguments("evaluate", other, _EVALUATE_ARGS)
         x = _as_float_array(x, "x")
-        if not _fit_call:
+        if not _fit_call:                  # fit checked its validation data already
             y = checks.targets(y, "evaluate", len(x))
             batch_size = _batch_size(batch_size, "evaluate", len(x))
-        _check_lengths(x, y)
-        if not _fit_call:
+            _check_lengths(x, y)
             _check_finite(x, "x")
             _check_finite(y, "y")
             self._require_compiled("evaluate")
