@@ -387,19 +387,14 @@ def show():
     """Draw the summary as a dashboard: a widget in JupyterLab (with a 새로 고침 button), text elsewhere."""
     s = summary()
     text = s.text()
-    try:
-        from IPython import get_ipython
-        shell = get_ipython()
-    except ImportError:  # pragma: no cover
-        shell = None
-    if shell is None:
+    from .quiz.ui import _shell, has_frontend
+
+    if _shell() is None:
         print(text)
         return None
     from IPython.display import display
 
     bundle = {"text/plain": text, "text/html": _dashboard_html(s)}
-    from .quiz.ui import has_frontend
-
     if has_frontend():
         import ipywidgets as widgets
 

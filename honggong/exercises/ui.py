@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import sys
 
-from ..quiz.ui import has_frontend
+from ..quiz.ui import _shell, has_frontend
 from .core import CheckResult
 
 _COLORS = {"passed": "#1b7f3b", "failed": "#b3261e", "not_done": "#8a5a00", "invalid": "#8a5a00"}
@@ -63,14 +63,6 @@ def display_result(result: CheckResult) -> None:
         key = "application/vnd.jupyter.widget-view+json"
         bundle[key] = build_widget(result)._repr_mimebundle_()[key]
     display(bundle, raw=True)
-
-
-def _shell():
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover
-        return None
-    return get_ipython()
 
 
 _shown_this_cell: set[int] = set()
