@@ -425,10 +425,7 @@ def export_csv(file=None, learner: str = "") -> str:
                          item["last_status"], item["first"], item["last"]])
     text = buffer.getvalue()
     if file is not None:
-        target = Path(file)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as out:   # BOM: Excel reads Hangul
-            out.write(text)
-        os.replace(tmp, target)
+        from .datasets._fetch import atomic_write
+
+        atomic_write(file, [text.encode("utf-8-sig")])   # BOM: Excel reads Hangul
     return text
