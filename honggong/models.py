@@ -604,7 +604,7 @@ class Sequential:
             yb = y[step * batch_size:(step + 1) * batch_size]
             p = self._forward(xb, training=False)
             self._update_metrics(float(self.loss(yb, p)) + penalty, yb, p)
-            if len(cbs):
+            if cbs.hooked("on_test_batch_end"):      # as fit: logs only when a callback reads them
                 cbs.on_test_batch_end(step, self._metric_logs())
         logs = self._metric_logs() if steps else {}
         cbs.on_test_end(logs)
