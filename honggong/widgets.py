@@ -140,6 +140,7 @@ class _Explorer:
         self.readout.add_class("honggong-readout")
         self.state = {"redraws": 0}
         self._held = 0
+        self._background, self._background_key = None, None     # see _blit
 
     # --- drawing -----------------------------------------------------------------------------
     def redraw(self):
@@ -155,6 +156,20 @@ class _Explorer:
 
     def _render(self) -> bytes:
         return figure_png(self.fig)
+
+    def _blit(self, artists, key=None) -> bytes:
+        """Blitting: the figure without its animated artists is drawn once and cached; each call
+        restores that background and draws only ``artists`` on top. The cache is rebuilt when
+        ``self._background`` is None (set by whoever changes the background) or ``key`` changes."""
+        canvas = self.fig.canvas
+        if self._background is None or key != self._background_key:
+            canvas.draw()                       # skips the animated artists
+            self._background, self._background_key = canvas.copy_from_bbox(self.fig.bbox), key
+        else:
+            canvas.restore_region(self._background)
+        for artist in artists:
+            artist.axes.draw_artist(artist)
+        return _canvas_png(canvas)
 
     @contextlib.contextmanager
     def hold(self):
@@ -325,18 +340,8 @@ class OptimizerExplorer(_Explorer):
         and draws only the paths and one settings text on top (about 10× less drawing than a full draw).
         The legend names only the optimizers, so it is part of the background; text is the costly
         part of drawing (~4 ms per label), so the settings go into one text and the HTML readout."""
-        canvas = self.fig.canvas
-        if self._background is None:
-            canvas.draw()                       # skips the animated artists
-            self._background = canvas.copy_from_bbox(self.fig.bbox)
-        else:
-            canvas.restore_region(self._background)
-        for arts in self._artists.values():
-            for a in arts.values():
-                if a.get_visible():
-                    self.ax.draw_artist(a)
-        self.ax.draw_artist(self.info_text)
-        return _canvas_png(canvas)
+        shown = [a for arts in self._artists.values() for a in arts.values() if a.get_visible()]
+        return self._blit(shown + [self.info_text])
 
     def _draw_background(self, surf):
         self._background = None
@@ -987,22 +992,12 @@ class Playground(_Explorer):
                           self.info_text]
         for artist in self._animated:
             artist.set_animated(True)     # drawn on top of the cached background (see _render)
-        self._background, self._background_key = None, None
 
     def _render(self) -> bytes:
         """Blitting, as in OptimizerExplorer: axes, ticks, labels and legend are drawn once and cached;
         each update restores them and draws only the boundary image, the points, the two curves and
         one text. The cache is rebuilt when the loss axes' limits change (the x range doubles)."""
-        canvas = self.fig.canvas
-        key = (self.loss_ax.get_xlim(), self.loss_ax.get_ylim())
-        if self._background is None or key != self._background_key:
-            canvas.draw()                       # skips the animated artists
-            self._background, self._background_key = canvas.copy_from_bbox(self.fig.bbox), key
-        else:
-            canvas.restore_region(self._background)
-        for artist in self._animated:
-            artist.axes.draw_artist(artist)
-        return _canvas_png(canvas)
+        return self._blit(self._animated, key=(self.loss_ax.get_xlim(), self.loss_ax.get_ylim()))
 
     def _update(self):
         s = self.state
