@@ -33,6 +33,7 @@ import ipywidgets as W
 import numpy as np
 
 from . import checks, fonts, plots  # plots registers the Hangul font
+from .backend import HonggongError, message
 from .checks import error as _error, type_error as _type_error
 from . import surfaces as _surfaces
 from .trajectory import describe, make_optimizer, trajectory
@@ -873,21 +874,14 @@ def playground_data(name, n=200, noise=0.1, seed=0):
         "spirals": lambda: synthetic.spirals(n_per_class=n // 2, n_classes=2, noise=noise, seed=seed),
     }
     if name not in makers:
-        from .backend import HonggongError
-        raise HonggongError(_message(f"Unknown playground dataset {name!r}.",
-                                  "'circles', 'xor', 'moons', 'spirals' 중 하나를 쓰세요.",
-                                  expected=f"one of {list(makers)}", received=repr(name)))
+        raise HonggongError(message(f"Unknown playground dataset {name!r}.",
+                                    "'circles', 'xor', 'moons', 'spirals' 중 하나를 쓰세요.",
+                                    expected=f"one of {list(makers)}", received=repr(name)))
     x, y = makers[name]()
     x = x - (x.max(axis=0) + x.min(axis=0)) / 2
     x = (x / np.abs(x).max()).astype(np.float32)
     half = len(x) // 2
     return (x[:half], y[:half]), (x[half:], y[half:])
-
-
-def _message(facts, fix, expected=None, received=None):
-    from .backend import message
-
-    return message(facts, fix, expected=expected, received=received)
 
 
 class Playground(_Explorer):
