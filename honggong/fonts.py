@@ -78,10 +78,15 @@ def _charmap(path: str) -> dict:
 # ---------------------------------------------------------------------------------------------
 # the search: every step returns (label, path or None, why-not) so a failure can name what was tried
 # ---------------------------------------------------------------------------------------------
+def _first_with_hangul(paths):
+    """The first of ``paths`` (as a str) whose font has Hangul glyphs, or None."""
+    return next((str(p) for p in paths if has_hangul(p)), None)
+
+
 def _debian():
-    for path in DEBIAN_FONTS:
-        if os.path.isfile(path) and has_hangul(path):
-            return path, None
+    path = _first_with_hangul(p for p in DEBIAN_FONTS if os.path.isfile(p))
+    if path:
+        return path, None
     return None, f"not found ({', '.join(DEBIAN_FONTS)})"
 
 
@@ -90,15 +95,10 @@ def _system():
     by_name = {}
     for entry in entries:
         by_name.setdefault(entry.name, []).append(entry.fname)
-    for family in SYSTEM_FAMILIES:
-        for path in by_name.get(family, []):
-            if has_hangul(path):
-                return path, None
-    for name in sorted(by_name):
-        if _HINTS.search(name) and name not in SYSTEM_FAMILIES:
-            for path in by_name[name]:
-                if has_hangul(path):
-                    return path, None
+    others = [n for n in sorted(by_name) if _HINTS.search(n) and n not in SYSTEM_FAMILIES]
+    path = _first_with_hangul(p for family in list(SYSTEM_FAMILIES) + others for p in by_name.get(family, []))
+    if path:
+        return path, None
     return None, (f"none of {len(entries)} fonts in matplotlib's font list has Hangul "
                   f"(looked for {', '.join(SYSTEM_FAMILIES)} and other Korean/CJK names)")
 
@@ -108,10 +108,9 @@ def _pip_package():
     if spec is None or not spec.origin:
         return None, f"the pip package {PIP_FONT_PACKAGE.replace('_', '-')} is not installed"
     folder = Path(spec.origin).parent
-    found = sorted(folder.rglob("*.ttf"), key=lambda p: (p.name != "NanumGothic.ttf", p.name))
-    for path in found:
-        if has_hangul(path):
-            return str(path), None
+    path = _first_with_hangul(sorted(folder.rglob("*.ttf"), key=lambda p: (p.name != "NanumGothic.ttf", p.name)))
+    if path:
+        return path, None
     return None, f"no TTF with Hangul in {folder}"
 
 
@@ -130,9 +129,9 @@ def _requested(setting):
     paths = [e.fname for e in font_manager.fontManager.ttflist if e.name.lower() == str(setting).lower()]
     if not paths:
         return None, f"no font family named {setting!r} in matplotlib's font list"
-    for path in paths:
-        if has_hangul(path):
-            return path, None
+    path = _first_with_hangul(paths)
+    if path:
+        return path, None
     return None, f"the font family {setting!r} ({paths[0]}) has no Hangul glyphs"
 
 
