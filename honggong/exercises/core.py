@@ -310,9 +310,9 @@ def diagnose_exception(exercise: Exercise, case: Case, exc: Exception) -> Mistak
     return None
 
 
-def diagnose(exercise: Exercise, case: Case, received) -> Mistake | None:
-    """The known mistake whose planted implementation gives ``received`` on ``case``."""
-    expected = expected_for(exercise, case)
+def diagnose(exercise: Exercise, case: Case, received, expected) -> Mistake | None:
+    """The known mistake whose planted implementation gives ``received`` on ``case``
+    (and not ``expected``, the reference's output there)."""
     for mistake in exercise.mistakes:
         try:
             planted = run(mistake.planted, case)
@@ -384,7 +384,7 @@ def _grade(exercise: Exercise, answer) -> CheckResult:
         lines = [f"❌ 아직 달라요. {problem}", call,
                  f"  기대한 값 ({exercise.reference_name}):\n      {_block(describe(expected))}",
                  f"  받은 값:\n      {_block(describe(received))}"]
-        mistake = diagnose(exercise, case, received)
+        mistake = diagnose(exercise, case, received, expected)
         if mistake is not None:
             lines.append(f"🔎 진단: {mistake.diagnosis}")
         lines.append(_hint_line(exercise))
