@@ -38,6 +38,7 @@ if __name__ == "__main__":
     use_repo_venv()
 
 from check_notebooks import INSTALL_MARK  # noqa: E402
+from nbtools import WIDGET_VIEW  # noqa: E402
 
 OUT = ROOT / "build" / "book"
 CACHE = ROOT / "build" / "book-cache"
@@ -46,7 +47,6 @@ NOTEBOOKS = ROOT / "notebooks"
 # Browser files the site serves itself (npm registry packages, pinned): math and the one diagram kind
 # the chapters use (```mermaid fences, which JupyterLab draws natively).
 NPM_FILES = [("mathjax@3.2.2", "package/es5/"), ("mermaid@11.17.2", "package/dist/mermaid.min.js")]
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 WIDGET_NOTE = ('<p class="hg-widget-note">🎛️ 노트북에서는 여기에 위젯이 있어 값을 바꿔 볼 수 있습니다. '
                '이 페이지는 처음 값으로 실행한 결과입니다.</p>')

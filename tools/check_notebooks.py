@@ -37,12 +37,12 @@ if __name__ == "__main__":
 
 import nbformat  # noqa: E402
 
+from nbtools import CHECK_MARK, WIDGET_VIEW, is_checked  # noqa: E402,F401  (re-exported: tests use cn.is_checked)
+
 NOTEBOOKS = ROOT / "notebooks"
 PYPROJECT = ROOT / "pyproject.toml"
-CHECK_MARK = "# NBVAL_CHECK_OUTPUT"
 MAX_BYTES = 200_000
 PAIRING = "ipynb,md:myst"
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 FINALIZE = ".venv/bin/python tools/finalize_notebooks.py {md}"
 UPDATE = ".venv/bin/jupytext --update --to ipynb {md}"
 WRITE_INSTALL = ".venv/bin/python tools/check_notebooks.py --write-install-cell"
@@ -118,10 +118,6 @@ def md_line(md_text: str, nb_md, index: int) -> str:
 
 def code_indices(nb):
     return [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
-
-
-def is_checked(cell) -> bool:
-    return cell.cell_type == "code" and cell.source.lstrip().startswith(CHECK_MARK)
 
 
 # --- the rules --------------------------------------------------------------------------------

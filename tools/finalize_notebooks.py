@@ -31,10 +31,9 @@ if __name__ == "__main__":
 from nbclient.exceptions import CellExecutionError
 
 from check_notebooks import check_chapter  # noqa: E402
-from nbtools import is_checked, read_source, run_notebook, strip_ids, write_notebook  # noqa: E402
+from nbtools import WIDGET_VIEW, is_checked, read_source, run_notebook, strip_ids, write_notebook  # noqa: E402
 
 NOTEBOOKS = ROOT / "notebooks"
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 class FinalizeError(RuntimeError):

@@ -15,6 +15,7 @@ from pathlib import Path
 import nbformat
 
 CHECK_MARK = "# NBVAL_CHECK_OUTPUT"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"   # the mime type of a widget view output
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 LANGUAGE_INFO = {"name": "python", "pygments_lexer": "ipython3"}
