@@ -60,14 +60,21 @@ def build_wheel(out):
     return wheel
 
 
+def make_venv(venv, *requirements):
+    """A fresh virtual environment at `venv` with `requirements` pip-installed (pip resolves their
+    dependencies, from the local pip cache / wheelhouse when it can); returns its python."""
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    py = venv / "bin" / "python"
+    subprocess.run([str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", *map(str, requirements)],
+                   check=True, capture_output=True, text=True)
+    return py
+
+
 def test_chapter_runs_in_a_fresh_venv_via_its_install_cell(tmp_path):
     t0 = time.perf_counter()
     wheel = build_wheel(tmp_path / "wheel")
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    py = venv / "bin" / "python"
-    subprocess.run([str(py), "-m", "pip", "install", "-q", "ipykernel", "nbclient"],
-                   check=True, capture_output=True, text=True)
+    py = make_venv(venv, "ipykernel", "nbclient")
     work = tmp_path / "empty"
     work.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MPLBACKEND", "VIRTUAL_ENV")}

@@ -9,7 +9,6 @@ the code has no Debian-only path without a fallback.
 """
 import re
 import subprocess
-import sys
 import tomllib
 import urllib.parse
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from honggong.datasets import _fetch
+from test_fresh_kernel import make_venv
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -60,9 +60,7 @@ def test_apt_txt_packages_exist_and_match_dev_and_ci():
 
 def test_repo2docker_build_script_installs_fonts_data_and_the_package(tmp_path):
     venv = tmp_path / "r2d"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check",
-                    "jupyter-repo2docker"], check=True, capture_output=True, text=True)
+    make_venv(venv, "jupyter-repo2docker")
     src = tmp_path / "src"
     files = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
                            capture_output=True, text=True, check=True).stdout

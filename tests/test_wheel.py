@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from test_fresh_kernel import ROOT, build_wheel
+from test_fresh_kernel import ROOT, build_wheel, make_venv
 
 RUNTIME_DATA = {"honggong/datasets/data/registry.json", "honggong/datasets/data/diabetes.csv",
                 *(f"honggong/quiz/banks/ch{n:02d}.json" for n in range(12))}
@@ -76,13 +76,9 @@ print("RESULT " + json.dumps(out))
 
 def _install_venv(tmp, wheel):
     venv = tmp / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    py = venv / "bin" / "python"
     # pip resolves the dependencies itself (numpy, matplotlib, ipywidgets, threadpoolctl, koreanize-matplotlib)
     # from the local wheelhouse / pip cache when it has them, else from PyPI.
-    subprocess.run([str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(wheel)],
-                   check=True, capture_output=True, text=True)
-    return venv, py
+    return venv, make_venv(venv, wheel)
 
 
 def _learner_env(tmp, venv):
