@@ -101,7 +101,7 @@ def circles(n=200, noise=0.1, factor=0.5, seed=0):
     if not 0 < factor < 1:
         raise DatasetError(f"factor must be between 0 and 1 (inner radius / outer radius), received {factor!r}.\n"
                            "해결: factor=0.5처럼 0과 1 사이의 값을 주세요.")
-    rng = np.random.default_rng(seed)
+    rng = _rng(seed)
     n_inner = n // 2
     t_outer = np.linspace(0.0, 2 * np.pi, n - n_inner, endpoint=False)
     t_inner = np.linspace(0.0, 2 * np.pi, n_inner, endpoint=False)
@@ -122,7 +122,7 @@ def xor(n=200, noise=0.0, seed=0):
     """
     _check_int("n", n, 2)
     _check_noise("noise", noise)
-    rng = np.random.default_rng(seed)
+    rng = _rng(seed)
     x = rng.uniform(-1.0, 1.0, size=(n, 2))
     y = (x[:, 0] * x[:, 1] < 0).astype(np.int64)
     x = x + noise * rng.standard_normal(x.shape)
